@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using Generative.Setup;
+using TorchSharp;
+
+namespace Generative;
+
+/// <summary>The course's entry point: the first cell of every notebook calls <see cref="Setup"/>.</summary>
+public static class Course
+{
+    /// <summary>Runs when the library is first touched, so TorchSharp is usable from any entry point that uses the library.</summary>
+    [ModuleInitializer]
+    internal static void OnLoad()
+    {
+        FSharpCoreRedirect.Install();
+        TorchNative.Ensure();
+    }
+
+    /// <summary>Makes TorchSharp, charts and the course's formatters work in this process, seeds torch, and reports the environment.</summary>
+    public static EnvironmentReport Setup(int seed = 0, int? threads = null)
+    {
+        OnLoad();
+        Plots.ChartFormatter.Register();
+        if (threads is int t) torch.set_num_threads(t);
+        torch.manual_seed(seed);
+        return EnvironmentReport.Capture();
+    }
+}
