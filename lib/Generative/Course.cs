@@ -16,10 +16,14 @@ public static class Course
     }
 
     /// <summary>Makes TorchSharp, charts and the course's formatters work in this process, seeds torch, and reports the environment.</summary>
-    public static EnvironmentReport Setup(int seed = 0, int? threads = null)
+    /// <param name="display">The notebook's <c>display</c> function, as <c>x => display(x)</c>, so library code can show live outputs.</param>
+    /// <param name="seed">Seed for torch's global generator.</param>
+    /// <param name="threads">Intra-op threads for torch; null keeps torch's default.</param>
+    public static EnvironmentReport Setup(Func<object, object?>? display = null, int seed = 0, int? threads = null)
     {
         OnLoad();
         Plots.ChartFormatter.Register();
+        Plots.NotebookDisplay.Use(display);
         if (threads is int t) torch.set_num_threads(t);
         torch.manual_seed(seed);
         return EnvironmentReport.Capture();
