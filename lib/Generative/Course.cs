@@ -9,6 +9,7 @@ public static class Course
 {
     /// <summary>Runs when the library is first touched, so TorchSharp is usable from any entry point that uses the library.</summary>
     [ModuleInitializer]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "A library initializer is the point: TorchSharp must be loadable before any caller touches torch.")]
     internal static void OnLoad()
     {
         FSharpCoreRedirect.Install();
