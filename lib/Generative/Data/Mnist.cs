@@ -44,8 +44,10 @@ public sealed class Mnist : IDisposable
         var (count, offset) = Header(bytes, path, 2051, 16);
         int rows = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8)), cols = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(12));
         int n = Math.Min(count, limit ?? count);
-        using var raw = tensor(bytes.AsSpan(offset, n * rows * cols).ToArray(), [n, 1, rows, cols], ScalarType.Byte);
-        return raw.to_type(ScalarType.Float32).div_(255f);
+        // frombuffer wraps the file's bytes without a copy; the float conversion makes the tensor own its memory.
+        using var raw = frombuffer(bytes, ScalarType.Byte, (long)n * rows * cols, offset);
+        using var shaped = raw.view(n, 1, rows, cols);
+        return shaped.to_type(ScalarType.Float32).div_(255f);
     }
 
     static Tensor ReadLabels(string path, int? limit)
@@ -53,7 +55,7 @@ public sealed class Mnist : IDisposable
         var bytes = File.ReadAllBytes(path);
         var (count, offset) = Header(bytes, path, 2049, 8);
         int n = Math.Min(count, limit ?? count);
-        using var raw = tensor(bytes.AsSpan(offset, n).ToArray(), [n], ScalarType.Byte);
+        using var raw = frombuffer(bytes, ScalarType.Byte, n, offset);
         return raw.to_type(ScalarType.Int64);
     }
 
