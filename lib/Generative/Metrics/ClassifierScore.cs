@@ -17,7 +17,7 @@ public static class ClassifierScore
             x => nn.functional.log_softmax(classifier.forward(x).to_type(ScalarType.Float64), 1));
         using var scope = NewDisposeScope();
         // log p(y) through logsumexp stays finite even for a class whose probabilities all underflow.
-        var logMarginal = logProbabilities.logsumexp(0) - Math.Log(logProbabilities.shape[0]);
+        var logMarginal = logProbabilities.logsumexp(dim: 0) - Math.Log(logProbabilities.shape[0]);
         // exp(logp) * (...) is 0 wherever p(y|x) underflows, so 0 log 0 = 0 comes for free.
         var kl = (logProbabilities.exp() * (logProbabilities - logMarginal)).sum(1);
         return Math.Exp(kl.mean().item<double>());

@@ -36,8 +36,8 @@ public static class Kl
             var z = mu64 + std * eps;
             // log q(z) - log p(z); the 2*pi terms cancel.
             var logRatio = -0.5 * (eps.square() + logVar64 - z.square()).sum(-1);
-            sum.add_(logRatio.sum(0));
-            sumSq.add_(logRatio.square().sum(0));
+            sum.add_(logRatio.sum([0]));
+            sumSq.add_(logRatio.square().sum([0]));
         }
         var mean = sum / samples;
         var variance = ((sumSq - samples * mean.square()) / (samples - 1)).clamp_min(0);

@@ -78,8 +78,8 @@ public static class VaeEvaluation
             var logPxz = vae.LogLikelihood(xs, z.reshape(c * n, -1)).view(c, n);
             var logPz = -0.5 * (z.square() + Log2Pi).sum(-1);
             var logQz = -0.5 * (eps.square() + logVar + Log2Pi).sum(-1);
-            chunkLogSums.Add((logPxz + logPz - logQz).logsumexp(0));
+            chunkLogSums.Add((logPxz + logPz - logQz).logsumexp(dim: 0));
         }
-        return (stack(chunkLogSums).logsumexp(0) - Math.Log(k)).MoveToOuterDisposeScope();
+        return (stack(chunkLogSums).logsumexp(dim: 0) - Math.Log(k)).MoveToOuterDisposeScope();
     }
 }
