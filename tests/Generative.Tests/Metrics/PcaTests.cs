@@ -52,10 +52,10 @@ public class PcaTests
     [Fact]
     public void Pca32OnRealMnistIsNearTheAnchor()
     {
-        using var mnist = Mnist.Load(trainLimit: 10_000, testLimit: 2000, log: TextWriter.Null);
+        using var mnist = Mnist.Load(trainLimit: 5000, testLimit: 2000, log: TextWriter.Null);
         using var pca = Pca.Fit(mnist.TrainImages, 32);
         double mse = Reconstruction.Mse(pca.Reconstruct, mnist.Test(500));
-        // The anchor 0.0168 is PCA-32 fitted on all 60000 training images and scored on all 10000 test images.
-        Assert.InRange(mse, 0.0168 * 0.93, 0.0168 * 1.07);
+        // The anchor 0.0168 is PCA-32 fitted on all 60000 training images; fitted on 5000 it overfits a little, so it lands a few percent above.
+        Assert.InRange(mse, 0.0168 * 0.97, 0.0168 * 1.08);
     }
 }
