@@ -34,14 +34,19 @@ public static class KMeans
         while (iteration < iterations)
         {
             iteration++;
+            // One scope per iteration, so memory does not grow with the number of iterations.
+            using var step = NewDisposeScope();
             var (nearest, _) = Nearest(data, centroids, batchSize);
             bool converged = assignments is not null && nearest.eq(assignments).all().item<bool>();
-            assignments = nearest;
+            assignments?.Dispose();
+            assignments = nearest.MoveToOuterDisposeScope();
             if (converged) break;
             var sums = zeros_like(centroids).index_add_(0, assignments, data, 1);
             var counts = bincount(assignments, minlength: k).to_type(data.dtype).unsqueeze(1);
             // An emptied cluster keeps its previous centroid rather than becoming NaN.
-            centroids = where(counts > 0, sums / counts.clamp_min(1), centroids);
+            var updated = where(counts > 0, sums / counts.clamp_min(1), centroids).MoveToOuterDisposeScope();
+            centroids.Dispose();
+            centroids = updated;
         }
         var (final, distances) = Nearest(data, centroids, batchSize);
         double inertia = distances.to_type(ScalarType.Float64).sum().item<double>();
