@@ -28,7 +28,9 @@ public static class KMeans
         using var scope = NewDisposeScope();
         var data = x.reshape(n, -1).to_type(ScalarType.Float32);
         var generator = new Generator((ulong)seed, data.device);
-        var centroids = PlusPlusInit(data, k, generator, batchSize);
+        // Row norms never change, so the ||x||^2 term of every distance is computed once.
+        var rowNorms = data.square().sum(1, keepdim: true);
+        var centroids = PlusPlusInit(data, rowNorms, k, generator, batchSize);
         Tensor? assignments = null;
         int iteration = 0;
         while (iteration < iterations)
@@ -36,7 +38,7 @@ public static class KMeans
             iteration++;
             // One scope per iteration, so memory does not grow with the number of iterations.
             using var step = NewDisposeScope();
-            var (nearest, _) = Nearest(data, centroids, batchSize);
+            var (nearest, _) = Nearest(data, rowNorms, centroids, batchSize);
             bool converged = assignments is not null && nearest.eq(assignments).all().item<bool>();
             assignments?.Dispose();
             assignments = nearest.MoveToOuterDisposeScope();
@@ -48,7 +50,7 @@ public static class KMeans
             centroids.Dispose();
             centroids = updated;
         }
-        var (final, distances) = Nearest(data, centroids, batchSize);
+        var (final, distances) = Nearest(data, rowNorms, centroids, batchSize);
         double inertia = distances.to_type(ScalarType.Float64).sum().item<double>();
         return new KMeansResult(centroids.MoveToOuterDisposeScope(), final.MoveToOuterDisposeScope(), inertia, iteration);
     }
@@ -68,11 +70,11 @@ public static class KMeans
     }
 
     /// <summary>k-means++: each next centroid is a row drawn with probability proportional to its squared distance to the nearest centroid so far.</summary>
-    static Tensor PlusPlusInit(Tensor data, int k, Generator generator, int batchSize)
+    static Tensor PlusPlusInit(Tensor data, Tensor rowNorms, int k, Generator generator, int batchSize)
     {
         long n = data.shape[0];
         var chosen = new List<long> { randint(n, [1], generator: generator, device: data.device).item<long>() };
-        var closest = SquaredDistances(data, data[chosen[0]].unsqueeze(0), batchSize).squeeze(1);
+        var closest = SquaredDistances(data, rowNorms, data[chosen[0]].unsqueeze(0), batchSize).squeeze(1);
         while (chosen.Count < k)
         {
             using var step = NewDisposeScope();
@@ -80,35 +82,35 @@ public static class KMeans
             var weights = closest.sum().item<float>() > 0 ? closest : ones_like(closest);
             long next = multinomial(weights, 1, generator: generator).item<long>();
             chosen.Add(next);
-            closest.copy_(minimum(closest, SquaredDistances(data, data[next].unsqueeze(0), batchSize).squeeze(1)));
+            closest.copy_(minimum(closest, SquaredDistances(data, rowNorms, data[next].unsqueeze(0), batchSize).squeeze(1)));
         }
         return data.index_select(0, tensor(chosen.ToArray(), device: data.device));
     }
 
-    static (Tensor Index, Tensor Distance) Nearest(Tensor data, Tensor centroids, int batchSize)
+    static (Tensor Index, Tensor Distance) Nearest(Tensor data, Tensor rowNorms, Tensor centroids, int batchSize)
     {
         var indices = new List<Tensor>();
         var distances = new List<Tensor>();
         for (long start = 0; start < data.shape[0]; start += batchSize)
         {
-            var rows = data.narrow(0, start, Math.Min(batchSize, data.shape[0] - start));
-            var (values, index) = SquaredDistances(rows, centroids, batchSize).min(1);
+            long length = Math.Min(batchSize, data.shape[0] - start);
+            var (values, index) = SquaredDistances(data.narrow(0, start, length), rowNorms.narrow(0, start, length), centroids, batchSize).min(1);
             indices.Add(index);
             distances.Add(values);
         }
         return (cat(indices, 0), cat(distances, 0));
     }
 
-    /// <summary>||a_i - b_j||^2 for all pairs, [A, B], computed a slice of a's rows at a time via ||a||^2 - 2 a.b + ||b||^2.</summary>
-    static Tensor SquaredDistances(Tensor a, Tensor b, int batchSize)
+    /// <summary>||a_i - b_j||^2 for all pairs, [A, B], computed a slice of a's rows at a time via ||a||^2 - 2 a.b + ||b||^2, with ||a||^2 [A, 1] given.</summary>
+    static Tensor SquaredDistances(Tensor a, Tensor aNorms, Tensor b, int batchSize)
     {
         var bNorms = b.square().sum(1);
         var parts = new List<Tensor>();
         for (long start = 0; start < a.shape[0]; start += batchSize)
         {
-            var rows = a.narrow(0, start, Math.Min(batchSize, a.shape[0] - start));
+            long length = Math.Min(batchSize, a.shape[0] - start);
             // The expansion can go slightly negative from cancellation; distances cannot.
-            parts.Add((rows.square().sum(1, keepdim: true) - 2 * rows.matmul(b.t()) + bNorms).clamp_min(0));
+            parts.Add((aNorms.narrow(0, start, length) - 2 * a.narrow(0, start, length).matmul(b.t()) + bNorms).clamp_min(0));
         }
         return parts.Count == 1 ? parts[0] : cat(parts, 0);
     }
