@@ -10,8 +10,10 @@ profile.AcceptOnlyFromAmong(NotebookRun.Smoke, NotebookRun.Full);
 var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value assigned after the notebook's 'parameters' cell; repeatable.", Arity = ArgumentArity.ZeroOrMore };
 var outDir = new Option<string>("--out") { Description = "Folder for executed notebooks, HTML pages and summary.json.", DefaultValueFactory = _ => Path.Combine("artifacts", "run") };
 var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed notebook." };
+// Set by the runner when it runs one notebook per child process, so children do not overwrite the merged summary.json.
+var summaryFile = new Option<string?>("--summary-file") { Hidden = true };
 
-var run = new Command("run", "Execute notebooks headless as the .NET Interactive C# kernel would.") { paths, profile, parameters, outDir, failFast };
+var run = new Command("run", "Execute notebooks headless as the .NET Interactive C# kernel would.") { paths, profile, parameters, outDir, failFast, summaryFile };
 run.Validators.Add(result =>
 {
     foreach (var p in result.GetValue(parameters) ?? [])
@@ -25,12 +27,16 @@ run.SetAction(async (parse, _) =>
         parse.GetValue(profile)!,
         (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0].Trim(), kv[1])).ToList(),
         parse.GetValue(outDir)!,
-        parse.GetValue(failFast));
+        parse.GetValue(failFast),
+        parse.GetValue(summaryFile));
     using var progress = new ConsoleProgress(Console.Out, Console.IsOutputRedirected);
     IReadOnlyList<NotebookResult> results;
     try
     {
-        results = await progress.RunAsync(() => NotebookRun.RunAsync(request, progress));
+        // One notebook runs here; several run one process each, like one kernel per notebook in VS Code.
+        results = NotebookRun.Expand(request.Paths).Count > 1
+            ? await IsolatedRun.RunAsync(request)
+            : await progress.RunAsync(() => NotebookRun.RunAsync(request, progress));
     }
     catch (FileNotFoundException e)
     {
@@ -38,6 +44,7 @@ run.SetAction(async (parse, _) =>
         return 2;
     }
     var failed = results.Count(r => !r.Ok);
+    if (request.SummaryFile is not null) return failed == 0 ? 0 : 1;
     var skipped = NotebookRun.Expand(request.Paths).Count - results.Count;
     progress.Line(failed == 0
         ? $"[green]{results.Count} notebook(s) ok[/]; outputs in {Spectre.Console.Markup.Escape(Path.GetFullPath(request.OutDirectory))}"

@@ -6,19 +6,17 @@ namespace NotebookRunner.Tests;
 public class ErrorTests
 {
     [Fact]
-    public async Task A_runtime_exception_stops_the_notebook_names_cell_and_line_and_other_notebooks_still_run()
+    public async Task A_runtime_exception_stops_the_notebook_and_names_cell_and_line()
     {
-        var run = await RunnerCli.RunAsync(Notebook("fails-at-cell-3"), Notebook("parameters"));
+        var (results, outDir) = await RunAsync([Notebook("fails-at-cell-3"), Notebook("parameters")]);
 
-        Assert.Equal(1, run.ExitCode);
-        var failed = run.Notebook("fails-at-cell-3");
-        Assert.Equal("failed", failed["status"]!.GetValue<string>());
-        var error = failed["error"]!.GetValue<string>();
-        Assert.Contains("fails-at-cell-3, cell 3, line 2", error);
-        Assert.Contains("boom at x=1", error);
-        Assert.Equal("ok", run.Notebook("parameters")["status"]!.GetValue<string>());
+        var failed = results[0];
+        Assert.False(failed.Ok);
+        Assert.Contains("fails-at-cell-3, cell 3, line 2", failed.Error);
+        Assert.Contains("boom at x=1", failed.Error);
+        Assert.True(results[1].Ok, "the next notebook still runs");
 
-        var cells = CodeCells(Executed(run.OutDirectory, "fails-at-cell-3"));
+        var cells = CodeCells(Executed(outDir, "fails-at-cell-3"));
         Assert.Equal("before the failure\n", Stream(cells[0], "stdout"));
         var output = Assert.Single(Outputs(cells[1]));
         Assert.Equal("error", output["output_type"]!.GetValue<string>());
@@ -31,19 +29,22 @@ public class ErrorTests
     [Fact]
     public async Task Fail_fast_stops_at_the_first_failed_notebook()
     {
-        var run = await RunnerCli.RunAsync(Notebook("fails-at-cell-3"), Notebook("parameters"), "--fail-fast");
+        var (results, _) = await RunAsync([Notebook("fails-at-cell-3"), Notebook("parameters")], failFast: true);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal(["fails-at-cell-3"], run.Summary!["notebooks"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()));
+        Assert.Equal(["fails-at-cell-3"], results.Select(r => r.Name));
     }
 
     [Fact]
-    public async Task A_clean_run_exits_with_zero()
+    public async Task The_CLI_exits_non_zero_when_a_notebook_failed_and_writes_the_summary()
     {
-        var run = await RunnerCli.RunAsync(Notebook("parameters"), "--profile", "smoke");
+        var run = await RunnerCli.RunAsync(Notebook("fails-at-cell-3"), "--profile", "smoke");
 
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Equal("smoke", run.Summary!["profile"]!.GetValue<string>());
+        var failed = run.Notebook("fails-at-cell-3");
+        Assert.Equal("failed", failed["status"]!.GetValue<string>());
+        Assert.Contains("cell 3, line 2", failed["error"]!.GetValue<string>());
+        Assert.Contains("fails-at-cell-3", run.Output);
     }
 
     [Fact]

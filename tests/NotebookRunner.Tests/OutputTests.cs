@@ -6,11 +6,13 @@ namespace NotebookRunner.Tests;
 public class OutputTests
 {
     [Fact]
-    public async Task Console_display_update_trailing_value_and_png_become_kernel_shaped_outputs()
+    public async Task Console_display_update_trailing_value_png_and_await_work_as_in_the_kernel()
     {
+        var directory = Directory.GetCurrentDirectory();
         var (results, outDir) = await RunAsync([Notebook("display-and-console")]);
 
         Assert.True(results.Single().Ok, results.Single().Error);
+        Assert.Equal(directory, Directory.GetCurrentDirectory());
         var cells = CodeCells(Executed(outDir, "display-and-console"));
 
         Assert.Equal("to stdout\n", Stream(cells[0], "stdout"));
@@ -30,7 +32,8 @@ public class OutputTests
         var png = Assert.Single(Outputs(cells[3]));
         Assert.StartsWith("iVBORw0KGgo", png["data"]!["image/png"]!.GetValue<string>());
 
-        Assert.Empty(Outputs(cells[4]));
+        // Top-level await works, and the notebook's folder is the current directory while it runs.
+        Assert.Equal("True", Stream(cells[4], "stdout"));
         Assert.Equal(5, cells[4]["execution_count"]!.GetValue<int>());
     }
 

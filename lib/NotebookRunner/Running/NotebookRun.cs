@@ -9,7 +9,8 @@ public sealed record RunRequest(
     string Profile,
     IReadOnlyList<KeyValuePair<string, string>> Parameters,
     string OutDirectory,
-    bool FailFast);
+    bool FailFast,
+    string? SummaryFile = null);
 
 /// <summary>Runs notebooks and folders of notebooks, writing executed notebooks, HTML pages and summary.json.</summary>
 public static class NotebookRun
@@ -50,7 +51,7 @@ public static class NotebookRun
             results.Add(Export(result, Path.Combine(request.OutDirectory, name + ".html")));
             if (!result.Ok && request.FailFast) break;
         }
-        RunSummary.Write(Path.Combine(request.OutDirectory, "summary.json"), request.Profile, results);
+        RunSummary.Write(request.SummaryFile ?? Path.Combine(request.OutDirectory, "summary.json"), request.Profile, results);
         return results;
     }
 

@@ -21,6 +21,18 @@ public static class RunSummary
         }).ToArray()),
     };
 
+    /// <summary>Reads the notebooks of a summary written by <see cref="Write"/>.</summary>
+    public static IReadOnlyList<NotebookResult> Read(string path) =>
+        JsonNode.Parse(File.ReadAllText(path))!["notebooks"]!.AsArray().OfType<JsonObject>().Select(n => new NotebookResult(
+            n["name"]!.GetValue<string>(),
+            n["status"]!.GetValue<string>() == "ok",
+            n["seconds"]!.GetValue<double>(),
+            n["cells"]!.AsArray().OfType<JsonObject>().Select(c => new CellTiming(c["index"]?.GetValue<int>(), c["seconds"]!.GetValue<double>())).ToList(),
+            n["metrics"]!.AsObject().ToDictionary(m => m.Key, m => m.Value?.GetValue<double>()),
+            n["error"]?.GetValue<string>(),
+            null,
+            null)).ToList();
+
     /// <summary>Writes the summary to <paramref name="path"/>.</summary>
     public static void Write(string path, string profile, IEnumerable<NotebookResult> results) =>
         File.WriteAllText(path, ToJson(profile, results).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
