@@ -1,0 +1,56 @@
+using System.CommandLine;
+using NotebookRunner;
+using NotebookRunner.Running;
+
+KernelFidelity.LoadKernelFSharpCore();
+
+var paths = new Argument<string[]>("notebooks") { Arity = ArgumentArity.OneOrMore, Description = "Notebooks (.ipynb) and folders; a folder runs its notebooks in name order." };
+var profile = new Option<string>("--profile") { Description = "smoke applies each notebook's metadata.course.smoke overrides; full runs them as written.", DefaultValueFactory = _ => NotebookRun.Full };
+profile.AcceptOnlyFromAmong(NotebookRun.Smoke, NotebookRun.Full);
+var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value assigned after the notebook's 'parameters' cell; repeatable.", Arity = ArgumentArity.ZeroOrMore };
+var outDir = new Option<string>("--out") { Description = "Folder for executed notebooks, HTML pages and summary.json.", DefaultValueFactory = _ => Path.Combine("artifacts", "run") };
+var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed notebook." };
+// Set by the runner when it runs one notebook per child process, so children do not overwrite the merged summary.json.
+var summaryFile = new Option<string?>("--summary-file") { Hidden = true };
+
+var run = new Command("run", "Execute notebooks headless as the .NET Interactive C# kernel would.") { paths, profile, parameters, outDir, failFast, summaryFile };
+run.Validators.Add(result =>
+{
+    foreach (var p in result.GetValue(parameters) ?? [])
+        if (!p.Contains('=') || p.StartsWith('='))
+            result.AddError($"-p '{p}' is not name=value (for example -p epochs=1).");
+});
+run.SetAction(async (parse, _) =>
+{
+    var request = new RunRequest(
+        parse.GetValue(paths)!,
+        parse.GetValue(profile)!,
+        (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0].Trim(), kv[1])).ToList(),
+        parse.GetValue(outDir)!,
+        parse.GetValue(failFast),
+        parse.GetValue(summaryFile));
+    using var progress = new ConsoleProgress(Console.Out, Console.IsOutputRedirected);
+    IReadOnlyList<NotebookResult> results;
+    try
+    {
+        // One notebook runs here; several run one process each, like one kernel per notebook in VS Code.
+        results = NotebookRun.Expand(request.Paths).Count > 1
+            ? await IsolatedRun.RunAsync(request)
+            : await progress.RunAsync(() => NotebookRun.RunAsync(request, progress));
+    }
+    catch (FileNotFoundException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+    var failed = results.Count(r => !r.Ok);
+    if (request.SummaryFile is not null) return failed == 0 ? 0 : 1;
+    var skipped = NotebookRun.Expand(request.Paths).Count - results.Count;
+    progress.Line(failed == 0
+        ? $"[green]{results.Count} notebook(s) ok[/]; outputs in {Spectre.Console.Markup.Escape(Path.GetFullPath(request.OutDirectory))}"
+        : $"[red]{failed} of {results.Count} notebook(s) failed[/]{(skipped > 0 ? $", {skipped} not run (--fail-fast)" : "")}; outputs in {Spectre.Console.Markup.Escape(Path.GetFullPath(request.OutDirectory))}");
+    return failed == 0 ? 0 : 1;
+});
+
+var root = new RootCommand("Headless runner for the course's C# notebooks.") { run };
+return await root.Parse(args).InvokeAsync();

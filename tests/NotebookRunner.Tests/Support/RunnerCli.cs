@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace NotebookRunner.Tests.Support;
+
+/// <summary>Runs the runner's CLI as its own process, for exit codes and for process-wide state such as assembly loading.</summary>
+public static class RunnerCli
+{
+    /// <summary>The CLI's exit code, its output and the summary.json it wrote.</summary>
+    public sealed record Run(int ExitCode, string Output, JsonObject? Summary, string OutDirectory);
+
+    /// <summary>Runs <c>NotebookRunner run</c> with <paramref name="arguments"/> and a fresh --out folder.</summary>
+    public static async Task<Run> RunAsync(params string[] arguments)
+    {
+        var outDir = Fixtures.NewOutDirectory();
+        var runner = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { runner, "run" }.Concat(arguments).Concat(["--out", outDir])) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var summaryPath = Path.Combine(outDir, "summary.json");
+        var summary = File.Exists(summaryPath) ? JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject() : null;
+        return new Run(process.ExitCode, await stdout + await stderr, summary, outDir);
+    }
+
+    /// <summary>The summary.json entry of notebook <paramref name="name"/>.</summary>
+    public static JsonObject Notebook(this Run run, string name) =>
+        run.Summary!["notebooks"]!.AsArray().OfType<JsonObject>().Single(n => n["name"]!.GetValue<string>() == name);
+}
