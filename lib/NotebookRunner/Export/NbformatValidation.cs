@@ -5,7 +5,7 @@ namespace NotebookRunner.Export;
 /// <summary>Checks a notebook file against the nbformat 4 schema with Python's reference validator (Debian: python3-nbformat).</summary>
 public static class NbformatValidation
 {
-    private const string MissingExitCode = "3";
+    private const int MissingModuleExit = 3;
 
     private const string Script = """
         import sys
@@ -31,7 +31,7 @@ public static class NbformatValidation
         foreach (var python in Interpreters())
         {
             var (exit, error) = Run(python, ipynbPath);
-            if (exit is null || exit.ToString() == MissingExitCode) { tried.Add(python); continue; }
+            if (exit is null || exit == MissingModuleExit) { tried.Add(python); continue; }
             if (exit == 0) return;
             throw new InvalidDataException($"{ipynbPath} is not a valid nbformat 4 notebook: {error.Trim()}");
         }
