@@ -40,13 +40,13 @@ public static class NbformatValidation
             + "Install it with 'apt-get install -y python3-nbformat', or point NBFORMAT_PYTHON at a python that has nbformat.");
     }
 
-    // A pyenv or venv python first on PATH often lacks nbformat while Debian's /usr/bin/python3 has it.
+    // Debian's python3-nbformat lives with /usr/bin/python3; a pyenv or venv python3 first on PATH often lacks it (and pyenv shims are slow).
     private static IEnumerable<string> Interpreters()
     {
         var chosen = Environment.GetEnvironmentVariable("NBFORMAT_PYTHON");
         if (!string.IsNullOrEmpty(chosen)) yield return chosen;
-        yield return "python3";
         yield return "/usr/bin/python3";
+        yield return "python3";
     }
 
     private static (int? Exit, string Error) Run(string python, string ipynbPath)

@@ -42,7 +42,16 @@ public class BrowserCheckTests(HeadlessChromium chromium) : IClassFixture<Headle
                 """);
             Assert.Equal(expectedCharts, chartIds.Length);
             foreach (var id in chartIds)
-                await tab.WaitForSelectorAsync($"[id='{id}'] svg.main-svg", new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+            {
+                try
+                {
+                    await tab.WaitForSelectorAsync($"[id='{id}'] svg.main-svg", new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+                }
+                catch (TimeoutException)
+                {
+                    Assert.Fail($"Chart '{id}' drew no svg.main-svg within 10 s. Page problems: {string.Join("; ", problems)}");
+                }
+            }
 
             var math = await tab.EvaluateAsync<int[]>(
                 "() => [document.querySelectorAll('.math').length, document.querySelectorAll('.math .katex').length, document.querySelectorAll('.katex-error').length]");

@@ -7,12 +7,15 @@ public class HtmlExportTests
 {
     private const string PlotlyBanner = "plotly.js v2.28.0";
 
+    // The executed fixture's page is 4 MB (plotly.js); build it once for the tests that only read it.
+    private static readonly Lazy<string> ExecutedPage = new(() => Export(Fixtures.Executed));
+
     private static string Export(string fixture) => HtmlExport.ToHtml(File.ReadAllText(fixture), Path.GetFileNameWithoutExtension(fixture));
 
     [Fact]
     public void Plotly_is_embedded_once_before_the_first_chart()
     {
-        var html = Export(Fixtures.Executed);
+        var html = ExecutedPage.Value;
 
         Assert.Single(Regex.Matches(html, Regex.Escape(PlotlyBanner)));
         Assert.True(html.IndexOf(PlotlyBanner, StringComparison.Ordinal) < html.IndexOf("Plotly.newPlot(", StringComparison.Ordinal),
@@ -31,7 +34,7 @@ public class HtmlExportTests
     [Fact]
     public void Markdown_math_survives_for_katex_and_tables_render()
     {
-        var html = Export(Fixtures.Executed);
+        var html = ExecutedPage.Value;
 
         Assert.Matches(@"<span class=""math"">\\\(q_\\phi\(z \\mid x\)\\\)</span>", html);
         Assert.Matches(@"<div class=""math"">\s*\\\[\s*\\log p_\\theta\(x\)", html);
@@ -43,7 +46,7 @@ public class HtmlExportTests
     [Fact]
     public void Code_cells_show_source_counts_and_every_output_kind()
     {
-        var html = Export(Fixtures.Executed);
+        var html = ExecutedPage.Value;
 
         Assert.Contains("In [1]:</span>", html);
         Assert.Contains("Console.WriteLine($&quot;epoch {epoch}: loss {1.0 / epoch:F3}&quot;);", html);
@@ -57,7 +60,7 @@ public class HtmlExportTests
     [Fact]
     public void The_page_references_nothing_outside_itself()
     {
-        var html = Export(Fixtures.Executed);
+        var html = ExecutedPage.Value;
         // Script bodies (plotly.js, KaTeX) mention URLs in strings; only markup can make the browser fetch.
         var markup = Regex.Replace(html, @"<script>.*?</script>", "<script></script>", RegexOptions.Singleline);
 
@@ -70,7 +73,7 @@ public class HtmlExportTests
     [Fact]
     public void Header_names_the_notebook_and_its_profile()
     {
-        var html = Export(Fixtures.Executed);
+        var html = ExecutedPage.Value;
 
         Assert.Contains("<title>executed</title>", html);
         Assert.Contains("<h1>executed</h1>", html);
