@@ -18,6 +18,7 @@ public static class ClassHistogramChart
             .With("x", names).With("y", names.Select(_ => uniform).ToArray())
             .With("line", new Line().With("dash", "dash").With("color", "black"));
         var x = Figure.ValueAxis("class").With("type", "category");
-        return Figure.Style(Figure.Of(bars, even), title, 640, 400, x, Figure.ValueAxis("samples"), showLegend: true);
+        var y = Figure.ValueAxis("samples").With("range", new[] { 0, Math.Max(counts.Max(), uniform) * 1.15 + 1 }); // headroom for the count labels
+        return Figure.Style(Figure.Of(bars, even), title, 640, 400, x, y, showLegend: true);
     }
 }

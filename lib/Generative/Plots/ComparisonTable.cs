@@ -8,7 +8,7 @@ public static class ComparisonTable
 {
     const int HeaderHeight = 34, RowHeight = 30;
 
-    /// <summary>One row per entry of <paramref name="rows"/>; numbers get four or five significant digits, text as is.</summary>
+    /// <summary>One row per entry of <paramref name="rows"/>; numbers get four or five significant digits, NaN shows as a dash (not applicable), text as is.</summary>
     public static GenericChart Show(string[] headers, IEnumerable<object[]> rows, string title)
     {
         if (string.IsNullOrWhiteSpace(title)) throw new ArgumentException("Every chart needs a title: pass a short description of what it shows.", nameof(title));
@@ -33,7 +33,7 @@ public static class ComparisonTable
         var chart = Chart.withLayout(new Layout()
             .With("title", Figure.Title(title))
             .With("width", Math.Max(480, 140 * headers.Length))
-            .With("height", 56 + 20 + HeaderHeight + RowHeight * body.Count + 10)
+            .With("height", 56 + 2 * HeaderHeight + RowHeight * body.Count + 20) // room for a header that wraps to two lines
             .With("margin", Figure.Margin(20, 20, 56, 10))).Invoke(Figure.Of(table));
         return chart;
     }
@@ -41,7 +41,8 @@ public static class ComparisonTable
     static string Format(object? value) => value switch
     {
         null => "",
-        double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
+        double d when double.IsNaN(d) => "—", // a metric that does not apply to this model
+        double d when double.IsInfinity(d) => d > 0 ? "∞" : "−∞",
         double d when d != 0 && (Math.Abs(d) >= 1e5 || Math.Abs(d) < 1e-3) => d.ToString("0.###e+0", CultureInfo.InvariantCulture),
         double d => d.ToString(Math.Abs(d) >= 100 ? "F1" : Math.Abs(d) >= 10 ? "F2" : Math.Abs(d) >= 1 ? "F3" : "F4", CultureInfo.InvariantCulture),
         float f => Format((double)f),

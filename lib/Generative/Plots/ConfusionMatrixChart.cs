@@ -15,13 +15,13 @@ public static class ConfusionMatrixChart
         if (names.Length != k) throw new ArgumentException($"Got {names.Length} class names for {k} classes.", nameof(classNames));
 
         var z = Enumerable.Range(0, k).Select(i => Enumerable.Range(0, k).Select(j => counts[i, j]).ToArray()).ToArray();
-        // A log-like colour scale would hide the diagonal's dominance; instead colour by row share, so rare mistakes still show.
+        // Colour by share of the true class, so classes of different sizes compare; each cell still reads its count.
         var share = z.Select(row => { var total = Math.Max(1, row.Sum()); return row.Select(v => Math.Round((double)v / total, 4)).ToArray(); }).ToArray();
         var heatmap = new Trace2D("heatmap")
             .With("z", share).With("zmin", 0.0).With("zmax", 1.0)
             .With("x", names).With("y", names)
             .With("text", z).With("texttemplate", "%{text}").With("textfont", Figure.Font(11))
-            .With("colorscale", "Blues").With("zsmooth", false).With("xgap", 1).With("ygap", 1)
+            .With("colorscale", "Blues").With("reversescale", true).With("zsmooth", false).With("xgap", 1).With("ygap", 1)
             .With("colorbar", new ColorBar().With("title", Figure.Title("share of row")))
             .With("hovertemplate", "true %{y}, predicted %{x}: %{text}<extra></extra>");
         var x = Figure.ValueAxis("predicted class").With("type", "category").With("showgrid", false).With("side", "bottom");

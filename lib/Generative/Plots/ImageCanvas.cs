@@ -7,7 +7,7 @@ namespace Generative.Plots;
 /// <remarks>Cells no image covers stay empty (null), so plotly leaves them transparent: that is how gaps between tiles show.</remarks>
 internal sealed class ImageCanvas
 {
-    const double MaxPlotWidth = 900, MaxPlotHeight = 640, MaxPixelSize = 6;
+    const double MaxPlotWidth = 820, MaxPlotHeight = 600, MaxPixelSize = 6;
     readonly double?[][] _z;
     readonly List<Annotation> _labels = [];
 

@@ -23,6 +23,8 @@ public static class InterpolationStrip
                 canvas.Place(strips[r], k, r * (h + RowGap), k * (w + ImageGrid.Gap));
         var labels = rows.Select((row, r) => (r * (h + RowGap) + (h - 1) / 2.0, row.Label)).ToList();
         var longest = rows.Max(r => r.Label.Length);
-        return canvas.ToChart(title, xLabel: "start → end", yTicks: labels, extraLeft: Math.Max(0, longest * 7 - 36));
+        var ends = new List<(double, string)> { ((w - 1) / 2.0, "start") };
+        if (columns > 1) ends.Add(((columns - 1) * (w + ImageGrid.Gap) + (w - 1) / 2.0, "end"));
+        return canvas.ToChart(title, xLabel: "step along the path", xTicks: ends, yTicks: labels, extraLeft: Math.Max(0, longest * 7 - 36));
     }
 }

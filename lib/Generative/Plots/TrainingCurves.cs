@@ -22,7 +22,9 @@ public static class TrainingCurves
             .With("x", s.Value.Select(p => p.X).ToArray())
             .With("y", s.Value.Select(p => double.IsFinite(p.Y) ? p.Y : (double?)null).ToArray())).ToArray();
         var x = Figure.ValueAxis(xLabel);
-        if (series.Values.All(s => s.All(p => p.X == Math.Floor(p.X)))) x.With("tickformat", "d"); // whole epochs, no 1.5
+        var xs = series.Values.SelectMany(s => s.Select(p => p.X)).ToArray();
+        if (xs.All(v => v == Math.Floor(v))) // whole epochs: integer ticks only, about ten at most
+            x.With("tick0", 0).With("dtick", Math.Max(1, Math.Ceiling((xs.Max() - xs.Min()) / 10)));
         return Figure.Style(Figure.Of(traces), title, 720, 420, x, Figure.ValueAxis(yLabel), showLegend: true);
     }
 }

@@ -69,7 +69,7 @@ public class DataChartsTests
         var columns = table.GetProperty("cells").GetProperty("values").EnumerateArray()
             .Select(c => c.EnumerateArray().Select(v => v.GetString()!).ToArray()).ToArray();
         Assert.Equal(["VAE", "GAN"], columns[0]);
-        Assert.Equal(["105.0", "NaN"], columns[1]);
+        Assert.Equal(["105.0", "—"], columns[1]);
         Assert.Equal(["12.50", "1.23e-4"], columns[2]);
         Assert.Equal("comparison", json.Title);
         Assert.Throws<ArgumentException>(() => ComparisonTable.Show(["a", "b"], [["only one"]], "bad"));
