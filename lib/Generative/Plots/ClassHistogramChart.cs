@@ -13,12 +13,12 @@ public static class ClassHistogramChart
         if (names.Length != counts.Length) throw new ArgumentException($"Got {names.Length} class names for {counts.Length} classes.", nameof(classNames));
         var uniform = counts.Sum() / (double)counts.Length;
         var bars = new Trace2D("bar").With("name", "samples").With("x", names).With("y", counts)
-            .With("text", counts).With("textposition", "outside");
+            .With("text", counts).With("textposition", "inside").With("insidetextanchor", "start")
+            .With("textfont", Figure.Font(11, "white")); // at the foot of the bar, clear of the uniform line
         var even = new Trace2D("scatter").With("name", "uniform").With("mode", "lines")
             .With("x", names).With("y", names.Select(_ => uniform).ToArray())
             .With("line", new Line().With("dash", "dash").With("color", "black"));
         var x = Figure.ValueAxis("class").With("type", "category");
-        var y = Figure.ValueAxis("samples").With("range", new[] { 0, Math.Max(counts.Max(), uniform) * 1.15 + 1 }); // headroom for the count labels
-        return Figure.Style(Figure.Of(bars, even), title, 640, 400, x, y, showLegend: true);
+        return Figure.Style(Figure.Of(bars, even), title, 640, 400, x, Figure.ValueAxis("samples"), showLegend: true);
     }
 }

@@ -43,10 +43,10 @@ internal static class Figure
     public static Margin Margin(int left, int right, int top, int bottom) =>
         new Margin().With("l", left).With("r", right).With("t", top).With("b", bottom);
 
-    /// <summary>A text label at data coordinates.</summary>
-    public static Annotation Label(double x, double y, string text, double size = 12, string xAnchor = "center", string yAnchor = "middle") =>
+    /// <summary>A text label centred horizontally on data coordinates; <paramref name="yAnchor"/> "bottom" puts it just above the point.</summary>
+    public static Annotation Label(double x, double y, string text, double size = 12, string yAnchor = "middle") =>
         new Annotation().With("x", x).With("y", y).With("text", text).With("showarrow", false)
-            .With("font", Font(size, "black")).With("xanchor", xAnchor).With("yanchor", yAnchor);
+            .With("font", Font(size, "black")).With("xanchor", "center").With("yanchor", yAnchor);
 
     /// <summary>A figure holding <paramref name="traces"/> with Plotly.NET's default template.</summary>
     public static GenericChart Of(params Trace[] traces) => GenericChart.ofTraceObjects(true, traces);

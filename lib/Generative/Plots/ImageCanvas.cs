@@ -38,9 +38,9 @@ internal sealed class ImageCanvas
         }
     }
 
-    /// <summary>Writes <paramref name="text"/> centred on canvas coordinates (x = column, y = row).</summary>
-    public void Label(double x, double y, string text, double size = 12, string xAnchor = "center", string yAnchor = "middle") =>
-        _labels.Add(Figure.Label(x, y, text, size, xAnchor, yAnchor));
+    /// <summary>Writes <paramref name="text"/> at canvas coordinates (x = column, y = row).</summary>
+    public void Label(double x, double y, string text, double size = 12, string yAnchor = "middle") =>
+        _labels.Add(Figure.Label(x, y, text, size, yAnchor));
 
     /// <summary>The canvas as a finished chart; labels and ticks are optional and off by default to keep images clean.</summary>
     public GenericChart ToChart(string title, string? xLabel = null, string? yLabel = null,
