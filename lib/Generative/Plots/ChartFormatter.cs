@@ -8,11 +8,12 @@ public static class ChartFormatter
 {
     static int _registered;
 
-    /// <summary>Registers the text/html formatter for <see cref="GenericChart"/>. Idempotent.</summary>
+    /// <summary>Registers the text/html formatters for <see cref="GenericChart"/> and <see cref="HtmlOutput"/>. Idempotent.</summary>
     public static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ToEmbeddedHtml(chart)), HtmlFormatter.MimeType);
+        Formatter.Register<HtmlOutput>((output, writer) => writer.Write(output.Html), HtmlFormatter.MimeType);
     }
 
     /// <summary>The chart as a self-sufficient HTML fragment: a div and a script that draws with the page's Plotly, loading plotly.js first if the page has none.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Html;
 using Plotly.NET;
 
 namespace Generative.Plots;
@@ -25,17 +24,18 @@ public sealed class LiveChart
     {
         Current = chart;
         if (!NotebookDisplay.Available) return; // nothing to draw on, so skip building HTML
+        ChartFormatter.Register(); // the host formats the output through it
         var html = Render(chart);
         if (_update is null) _update = NotebookDisplay.Show(html);
         else _update(html);
     }
 
     /// <summary>The next output for <paramref name="chart"/>: the chart's HTML wrapped with this chart's key and the hiding script.</summary>
-    public IHtmlContent Render(GenericChart chart)
+    public HtmlOutput Render(GenericChart chart)
     {
         var sequence = ++_sequence;
         var id = $"live-{Key}-{sequence}";
-        return new HtmlString(
+        return new HtmlOutput(
             $"<div data-live-chart=\"{Key}\" data-live-seq=\"{sequence}\">\n{ChartFormatter.ToEmbeddedHtml(chart, id)}</div>\n" +
             $"<script type=\"text/javascript\">({HideOlder})('{Key}');</script>\n");
     }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Generative.Plots;
-using Microsoft.AspNetCore.Html;
 using Microsoft.DotNet.Interactive.Formatting;
 using TorchSharp;
 
@@ -115,8 +114,8 @@ public class LiveChartTests
     {
         var live = new LiveChart();
         var chart = TrainingCurves.Show("loss", "epoch", "loss", new Dictionary<string, IReadOnlyList<double>> { ["train"] = [3.0, 2.0] });
-        IHtmlContent output = live.Render(chart);
-        var html = Formatter.ToDisplayString(output, HtmlFormatter.MimeType);
+        ChartFormatter.Register();
+        var html = Formatter.ToDisplayString(live.Render(chart), HtmlFormatter.MimeType);
         Assert.StartsWith($"<div data-live-chart=\"{live.Key}\" data-live-seq=\"1\">", html);
     }
 }
