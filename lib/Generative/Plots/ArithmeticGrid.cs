@@ -14,12 +14,16 @@ public static class ArithmeticGrid
     /// </summary>
     public static GenericChart Show(ConceptImages a, ConceptImages b, ConceptImages c, Tensor results, string title, int resultColumns = 3)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(c);
         var terms = new[] { a, b, c };
         var exemplars = terms.Select((t, i) => ImagePixels.From(t.Exemplars, $"{"abc"[i]}.Exemplars")).ToArray();
         var means = terms.Select((t, i) => ImagePixels.From(t.MeanDecoding, $"{"abc"[i]}.MeanDecoding")).ToArray();
         var outcome = ImagePixels.From(results, nameof(results));
         var (h, w) = (outcome.Height, outcome.Width);
         if (exemplars.Concat(means).Any(p => p.Height != h || p.Width != w)) throw new ArgumentException("All images must have one size.");
+        if (means.Any(m => m.Count != 1)) throw new ArgumentException("Each MeanDecoding must be a single image ([1,1,H,W]): the decoding of the exemplars' mean code.");
         if (resultColumns <= 0) throw new ArgumentOutOfRangeException(nameof(resultColumns), $"resultColumns must be positive; got {resultColumns}.");
 
         int BlockWidth(int count) => count * (w + ImageGrid.Gap) - ImageGrid.Gap;

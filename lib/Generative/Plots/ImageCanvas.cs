@@ -22,7 +22,7 @@ internal sealed class ImageCanvas
     public int Width { get; }
     public int Height { get; }
 
-    /// <summary>Screen pixels per image pixel: as large as fits a notebook cell, never fractional below one.</summary>
+    /// <summary>Screen pixels per image pixel: as large as fits a notebook cell, at least one and at most six.</summary>
     public double PixelSize => Math.Clamp(Math.Min(MaxPlotWidth / Width, MaxPlotHeight / Height), 1, MaxPixelSize);
 
     /// <summary>Copies image <paramref name="index"/> of <paramref name="images"/> with its top-left corner at (<paramref name="top"/>, <paramref name="left"/>).</summary>

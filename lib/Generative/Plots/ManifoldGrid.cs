@@ -9,7 +9,10 @@ namespace Generative.Plots;
 public static class ManifoldGrid
 {
     /// <summary>Decodes an <paramref name="n"/> x <paramref name="n"/> grid of codes and tiles the images without gaps; z1 grows to the right and z2 upwards.</summary>
-    /// <remarks>Grid coordinates are Gaussian quantiles of evenly spaced probabilities, so the grid covers the prior evenly in probability rather than in distance.</remarks>
+    /// <remarks>
+    /// Grid coordinates are Gaussian quantiles of evenly spaced probabilities, so the grid covers the prior evenly in probability
+    /// rather than in distance. <paramref name="decode"/> runs under no_grad; put the model in eval mode first.
+    /// </remarks>
     public static GenericChart Show(Func<Tensor, Tensor> decode, int n, string title)
     {
         ArgumentNullException.ThrowIfNull(decode);

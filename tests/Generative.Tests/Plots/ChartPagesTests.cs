@@ -12,11 +12,16 @@ namespace Generative.Tests.Plots;
 [Collection(nameof(NotebookHost))]
 public class ChartPagesTests
 {
-    static string Folder => Environment.GetEnvironmentVariable("GENERATIVE_PLOT_PAGES") is { Length: > 0 } dir
-        ? dir : Path.Combine(Path.GetTempPath(), "generative-plot-pages-" + Environment.ProcessId);
-
     [Fact]
     public void Pages_of_every_chart_embed_plotly_once_and_draw_each_chart()
+    {
+        var keep = Environment.GetEnvironmentVariable("GENERATIVE_PLOT_PAGES") is { Length: > 0 };
+        var folder = keep ? Environment.GetEnvironmentVariable("GENERATIVE_PLOT_PAGES")! : Directory.CreateTempSubdirectory("generative-plot-pages-").FullName;
+        try { WritePages(folder); }
+        finally { if (!keep) Directory.Delete(folder, recursive: true); }
+    }
+
+    static void WritePages(string folder)
     {
         using var scope = torch.NewDisposeScope();
         using var mnist = Mnist.Load(trainLimit: 100, testLimit: 100);
@@ -43,7 +48,7 @@ public class ChartPagesTests
         };
         foreach (var (name, chart) in charts)
         {
-            var page = File.ReadAllText(ChartPages.Save(Path.Combine(Folder, name + ".html"), chart));
+            var page = File.ReadAllText(ChartPages.Save(Path.Combine(folder, name + ".html"), chart));
             Assert.Equal(1, Count(page, PlotlyJs.Version + "\"")); // plotly.js once, offline
             Assert.Equal(1, Count(page, "Plotly.newPlot(id"));
         }
@@ -66,7 +71,7 @@ public class ChartPagesTests
         }
         finally { NotebookDisplay.Use(null); }
         Assert.Equal(4, outputs.Count);
-        var livePage = File.ReadAllText(ChartPages.Save(Path.Combine(Folder, "live.html"), "live", outputs));
+        var livePage = File.ReadAllText(ChartPages.Save(Path.Combine(folder, "live.html"), "live", outputs));
         Assert.Equal(4, Count(livePage, "data-live-seq="));
     }
 
