@@ -1,0 +1,52 @@
+using System.Globalization;
+using Plotly.NET;
+
+namespace Generative.Plots;
+
+/// <summary>A readable table of results, e.g. AE, VAE, GAN and DCGAN on the same metrics.</summary>
+public static class ComparisonTable
+{
+    const int HeaderHeight = 34, RowHeight = 30;
+
+    /// <summary>One row per entry of <paramref name="rows"/>; numbers get four or five significant digits, NaN shows as a dash (not applicable), text as is.</summary>
+    public static GenericChart Show(string[] headers, IEnumerable<object[]> rows, string title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) throw new ArgumentException("Every chart needs a title: pass a short description of what it shows.", nameof(title));
+        if (headers is null || headers.Length == 0) throw new ArgumentException("A table needs column headers.", nameof(headers));
+        var body = (rows ?? throw new ArgumentNullException(nameof(rows))).ToList();
+        var bad = body.FindIndex(r => r.Length != headers.Length);
+        if (bad >= 0) throw new ArgumentException($"Row {bad} has {body[bad].Length} cells for {headers.Length} headers.", nameof(rows));
+
+        // Plotly tables take values column by column.
+        var columns = Enumerable.Range(0, headers.Length).Select(c => body.Select(r => Format(r[c])).ToArray()).ToArray();
+        var stripes = body.Select((_, i) => i % 2 == 0 ? "#f4f6fa" : "white").ToArray();
+        var table = new Trace("table")
+            .With("header", new Plotly.NET.TraceObjects.TableCells()
+                .With("values", headers.Select(h => $"<b>{h}</b>").ToArray())
+                .With("align", "center").With("height", HeaderHeight)
+                .With("font", Figure.Font(14, "white")).With("fill", new Plotly.NET.TraceObjects.TableFill().With("color", "#3b5b92")))
+            .With("cells", new Plotly.NET.TraceObjects.TableCells()
+                .With("values", columns)
+                .With("align", headers.Select((_, c) => c == 0 ? "left" : "right").ToArray()).With("height", RowHeight)
+                .With("font", Figure.Font(13))
+                .With("fill", new Plotly.NET.TraceObjects.TableFill().With("color", headers.Select(_ => stripes).ToArray())));
+        var chart = Chart.withLayout(new Layout()
+            .With("title", Figure.Title(title))
+            .With("width", Math.Max(480, 140 * headers.Length))
+            .With("height", 56 + 2 * HeaderHeight + RowHeight * body.Count + 20) // room for a header that wraps to two lines
+            .With("margin", Figure.Margin(20, 20, 56, 10))).Invoke(Figure.Of(table));
+        return chart;
+    }
+
+    static string Format(object? value) => value switch
+    {
+        null => "",
+        double d when double.IsNaN(d) => "—", // a metric that does not apply to this model
+        double d when double.IsInfinity(d) => d > 0 ? "∞" : "−∞",
+        double d when d != 0 && (Math.Abs(d) >= 1e5 || Math.Abs(d) < 1e-3) => d.ToString("0.###e+0", CultureInfo.InvariantCulture),
+        double d => d.ToString(Math.Abs(d) >= 100 ? "F1" : Math.Abs(d) >= 10 ? "F2" : Math.Abs(d) >= 1 ? "F3" : "F4", CultureInfo.InvariantCulture),
+        float f => Format((double)f),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

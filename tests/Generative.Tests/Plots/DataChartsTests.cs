@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Generative.Plots;
+using TorchSharp;
+
+namespace Generative.Tests.Plots;
+
+public class DataChartsTests
+{
+    [Fact]
+    public void Training_curves_have_one_line_per_series_and_labelled_axes()
+    {
+        var json = new ChartJson(TrainingCurves.Show("GAN", "epoch", "probability",
+            new Dictionary<string, IReadOnlyList<double>> { ["D(x)"] = [0.9, 0.8], ["D(G(z))"] = [0.1, 0.3] }));
+        Assert.Equal(["scatter", "scatter"], json.TraceTypes);
+        Assert.Equal(["D(x)", "D(G(z))"], json.Traces.Select(t => t.GetProperty("name").GetString()!).ToArray());
+        Assert.Equal([1.0, 2.0], json.Traces[0].GetProperty("x").EnumerateArray().Select(v => v.GetDouble()).ToArray());
+        Assert.Equal("GAN", json.Title);
+        Assert.Equal("epoch", json.AxisTitle("xaxis"));
+        Assert.Equal("probability", json.AxisTitle("yaxis"));
+    }
+
+    [Fact]
+    public void Latent_scatter_has_one_trace_per_label_on_equal_scales()
+    {
+        using var scope = torch.NewDisposeScope();
+        var z = torch.randn(30, 2);
+        var labels = torch.tensor(Enumerable.Range(0, 30).Select(i => (long)(i % 3)).ToArray());
+        var json = new ChartJson(LatentScatter.Show(z, labels, "latent"));
+        Assert.Equal(["0", "1", "2"], json.Traces.Select(t => t.GetProperty("name").GetString()!).ToArray());
+        Assert.All(json.Traces, t => Assert.Equal(10, t.GetProperty("x").GetArrayLength()));
+        Assert.Equal("x", json.Layout.GetProperty("yaxis").GetProperty("scaleanchor").GetString());
+        Assert.Equal("z1", json.AxisTitle("xaxis"));
+        Assert.Equal("z2", json.AxisTitle("yaxis"));
+        Assert.Throws<ArgumentException>(() => LatentScatter.Show(torch.randn(30, 3), labels, "latent"));
+    }
+
+    [Fact]
+    public void Confusion_matrix_annotates_counts_with_true_classes_downwards()
+    {
+        var counts = new long[,] { { 5, 1 }, { 0, 7 } };
+        var json = new ChartJson(ConfusionMatrixChart.Show(counts, "confusion"));
+        var heatmap = Assert.Single(json.Traces);
+        Assert.Equal("heatmap", heatmap.GetProperty("type").GetString());
+        Assert.Equal("%{text}", heatmap.GetProperty("texttemplate").GetString());
+        Assert.Equal(1, heatmap.GetProperty("text")[0][1].GetInt64());
+        Assert.Equal("predicted class", json.AxisTitle("xaxis"));
+        Assert.Equal("true class", json.AxisTitle("yaxis"));
+        Assert.Equal("reversed", json.Layout.GetProperty("yaxis").GetProperty("autorange").GetString());
+        Assert.Throws<ArgumentException>(() => ConfusionMatrixChart.Show(new long[2, 3], "not square"));
+    }
+
+    [Fact]
+    public void Class_histogram_has_bars_and_the_uniform_line()
+    {
+        var json = new ChartJson(ClassHistogramChart.Show([10, 20, 30], "classes"));
+        Assert.Equal(["bar", "scatter"], json.TraceTypes);
+        Assert.Equal([20.0, 20.0, 20.0], json.Traces[1].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()).ToArray());
+        Assert.Equal("class", json.AxisTitle("xaxis"));
+        Assert.Equal("samples", json.AxisTitle("yaxis"));
+    }
+
+    [Fact]
+    public void Comparison_table_lays_out_columns_and_formats_numbers()
+    {
+        var json = new ChartJson(ComparisonTable.Show(["model", "-ELBO", "FD"],
+            [["VAE", 104.987654, 12.5], ["GAN", double.NaN, 0.000123]], "comparison"));
+        var table = Assert.Single(json.Traces);
+        Assert.Equal("table", table.GetProperty("type").GetString());
+        var columns = table.GetProperty("cells").GetProperty("values").EnumerateArray()
+            .Select(c => c.EnumerateArray().Select(v => v.GetString()!).ToArray()).ToArray();
+        Assert.Equal(["VAE", "GAN"], columns[0]);
+        Assert.Equal(["105.0", "—"], columns[1]);
+        Assert.Equal(["12.50", "1.23e-4"], columns[2]);
+        Assert.Equal("comparison", json.Title);
+        Assert.Throws<ArgumentException>(() => ComparisonTable.Show(["a", "b"], [["only one"]], "bad"));
+    }
+}
