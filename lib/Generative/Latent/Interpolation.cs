@@ -37,6 +37,17 @@ public static class Interpolation
         return (wa.to_type(a.dtype) * a + wb.to_type(a.dtype) * b).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The spherical midpoint (t = 1/2) of each row pair of z0 and z1 [N, D]: (z0 + z1) / (2 cos(w/2)).</summary>
+    public static Tensor SphericalMidpoints(Tensor z0, Tensor z1)
+    {
+        if (!z0.shape.SequenceEqual(z1.shape) || z0.dim() != 2)
+            throw new ArgumentException($"z0 [{string.Join(",", z0.shape)}] and z1 [{string.Join(",", z1.shape)}] must both be [N, D]");
+        using var scope = NewDisposeScope();
+        var cosine = (nn.functional.cosine_similarity(z0, z1, dim: 1)).clamp(-1, 1);
+        var halfAngleCos = ((cosine + 1) / 2).sqrt().clamp_min(1e-6);
+        return ((z0 + z1) / (2 * halfAngleCos.unsqueeze(1))).MoveToOuterDisposeScope();
+    }
+
     static (Tensor A, Tensor B) Endpoints(Tensor z0, Tensor z1, int steps)
     {
         if (steps < 2) throw new ArgumentOutOfRangeException(nameof(steps), steps, "an interpolation needs at least 2 steps (the two endpoints)");

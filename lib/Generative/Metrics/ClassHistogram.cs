@@ -20,4 +20,13 @@ public static class ClassHistogram
         using var counts = bincount(predicted, minlength: classes).cpu();
         return counts.data<long>().ToArray();
     }
+
+    /// <summary>exp of the histogram's entropy: the number of equally used classes with the same spread; 10 for a uniform histogram over 10 classes, 1 when every image is one class.</summary>
+    public static double EffectiveClasses(long[] counts)
+    {
+        double total = counts.Sum();
+        if (total == 0) throw new ArgumentException("the histogram is empty: count some images first", nameof(counts));
+        double entropy = -counts.Where(c => c > 0).Sum(c => c / total * Math.Log(c / total));
+        return Math.Exp(entropy);
+    }
 }

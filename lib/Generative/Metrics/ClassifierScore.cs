@@ -22,4 +22,12 @@ public static class ClassifierScore
         var kl = (logProbabilities.exp() * (logProbabilities - logMarginal)).sum(1);
         return Math.Exp(kl.mean().item<double>());
     }
+
+    /// <summary>The mean over images of the classifier's largest class probability: how sure it is, on average, that an image is some digit.</summary>
+    public static double MeanConfidence(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 500)
+    {
+        using var evalMode = Evaluation.EvalMode(classifier);
+        using var confidence = Evaluation.MapBatched(images, batchSize, x => nn.functional.softmax(classifier.forward(x), 1).max(1).values);
+        return confidence.mean().item<float>();
+    }
 }
