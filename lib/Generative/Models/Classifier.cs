@@ -6,7 +6,8 @@ using static TorchSharp.torch.nn;
 namespace Generative.Models;
 
 /// <summary>The course's evaluation network: a small LeNet-style CNN on MNIST giving logits [N,10] and 128-d penultimate features.</summary>
-/// <remarks>3x3 convolutions keep an epoch on two CPU cores cheap; two conv-pool stages and one hidden layer are enough for 99% test accuracy.</remarks>
+/// <remarks>Unpadded 5x5 convolutions, as in LeNet, shrink the maps early (28 -> 24 -> 12 -> 8 -> 4), which makes an epoch
+/// several times cheaper on a CPU than padded 3x3 convolutions at full resolution, for the same 99% test accuracy.</remarks>
 public sealed class Classifier : Module<Tensor, Tensor>, IFeatureExtractor
 {
     readonly Conv2d conv1, conv2;
@@ -19,9 +20,9 @@ public sealed class Classifier : Module<Tensor, Tensor>, IFeatureExtractor
     /// <summary>Builds the network with freshly initialised weights.</summary>
     public Classifier() : base(nameof(Classifier))
     {
-        conv1 = Conv2d(1, 16, kernel_size: 3, padding: 1);
-        conv2 = Conv2d(16, 32, kernel_size: 3, padding: 1);
-        fc1 = Linear(32 * 7 * 7, FeatureSize);
+        conv1 = Conv2d(1, 16, kernel_size: 5);
+        conv2 = Conv2d(16, 32, kernel_size: 5);
+        fc1 = Linear(32 * 4 * 4, FeatureSize);
         fc2 = Linear(FeatureSize, 10);
         dropout = Dropout(0.25);
         RegisterComponents();
