@@ -88,8 +88,12 @@ public static class GanTrainer
             }
             CheckFinite(stats, checkedUpTo, step, epoch);
             double seconds = clock.Elapsed.TotalSeconds;
-            var mean = step == 0 ? Enumerable.Repeat(double.NaN, 4).ToArray()
-                : stats.narrow(0, 0, step).mean([0]).cpu().data<double>().ToArray();
+            var mean = Enumerable.Repeat(double.NaN, 4).ToArray();
+            if (step > 0)
+            {
+                using var _ = NewDisposeScope();
+                mean = stats.narrow(0, 0, step).mean([0]).cpu().data<double>().ToArray();
+            }
             if (options.SnapshotEverySteps <= 0 || globalStep % options.SnapshotEverySteps != 0)
                 Snapshot(generator, fixedNoise, epoch, globalStep, history, options);
             var m = new GanEpochMetrics(epoch, mean[0], mean[1], mean[2], mean[3], seconds);

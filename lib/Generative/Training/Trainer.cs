@@ -64,8 +64,12 @@ public static class Trainer
                 }
             }
             CheckFinite(losses, checkedUpTo, step, epoch);
-            double trainLoss = examples == 0 ? double.NaN
-                : (losses.cpu() * weights).sum().item<double>() / examples;
+            double trainLoss = double.NaN;
+            if (examples > 0)
+            {
+                using var _ = NewDisposeScope();
+                trainLoss = (losses.cpu() * weights).sum().item<double>() / examples;
+            }
             double seconds = clock.Elapsed.TotalSeconds;
 
             var metrics = new Dictionary<string, double>();

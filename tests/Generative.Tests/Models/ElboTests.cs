@@ -1,9 +1,12 @@
 using Generative.Models;
+using Generative.Tests.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Generative.Tests.Models;
 
+/// <summary>Serial: one test reseeds torch's global generator to replay the same noise twice.</summary>
+[Collection(nameof(SerialTorch))]
 public class ElboTests
 {
     // Fixed inputs: two examples, 784 pixels, latent size 3.
