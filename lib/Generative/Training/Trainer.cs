@@ -32,7 +32,7 @@ public static class Trainer
             model.train();
             // Losses stay on the device and are read back only every few steps: a read per step would synchronise a GPU.
             using var losses = zeros(train.BatchCount, dtype: ScalarType.Float64, device: device);
-            using var weights = zeros(train.BatchCount, dtype: ScalarType.Float64);
+            var weights = new double[train.BatchCount];
             int step = 0, checkedUpTo = 0;
             long examples = 0;
             foreach (var (bx, by) in train)
@@ -68,7 +68,8 @@ public static class Trainer
             if (examples > 0)
             {
                 using var _ = NewDisposeScope();
-                trainLoss = (losses.cpu() * weights).sum().item<double>() / examples;
+                var perStep = losses.cpu().data<double>().ToArray();
+                trainLoss = perStep.Zip(weights).Sum(p => p.First * p.Second) / examples;
             }
             double seconds = clock.Elapsed.TotalSeconds;
 
