@@ -10,7 +10,11 @@ namespace Generative.Training;
 public sealed record GanSnapshot(int Epoch, int Step, int Count, byte[] Pixels)
 {
     /// <summary>The images as a new tensor [Count,1,28,28] in [0,1]; the caller disposes it.</summary>
-    public Tensor Images() => tensor(Pixels, [Count, 1, 28, 28]).to_type(ScalarType.Float32).div_(255);
+    public Tensor Images()
+    {
+        using var bytes = tensor(Pixels, [Count, 1, 28, 28]);
+        return bytes.to_type(ScalarType.Float32).div_(255);
+    }
 
     /// <summary>Quantises images [K,1,28,28] in [0,1] (on any device).</summary>
     public static GanSnapshot From(int epoch, int step, Tensor images)
