@@ -1,0 +1,29 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Generative.Models;
+
+/// <summary>The DCGAN discriminator for 28x28 digits: strided convolutions 28 -> 14 -> 7 -> 1, LeakyReLU(0.2), BatchNorm except at the input; logits [N].</summary>
+/// <remarks>Downsampling by stride instead of pooling, as Radford et al. recommend. Logits rather than a final sigmoid, so the
+/// loss is binary_cross_entropy_with_logits, which stays finite and keeps its gradient when D is confident.</remarks>
+public sealed class DcganDiscriminator : Module<Tensor, Tensor>
+{
+    readonly Module<Tensor, Tensor> main;
+
+    /// <summary>Builds the discriminator; <paramref name="ndf"/> is the width of the first layer, as in dcgan/main.py.</summary>
+    public DcganDiscriminator(int ndf = 32) : base(nameof(DcganDiscriminator))
+    {
+        main = Sequential(
+            Conv2d(1, ndf, kernel_size: 4, stride: 2, padding: 1, bias: false),            // 14x14
+            LeakyReLU(0.2),
+            Conv2d(ndf, ndf * 2, kernel_size: 4, stride: 2, padding: 1, bias: false),      // 7x7
+            BatchNorm2d(ndf * 2), LeakyReLU(0.2),
+            Conv2d(ndf * 2, 1, kernel_size: 7, stride: 1, padding: 0L, bias: false));      // 1x1
+        RegisterComponents();
+        DcganInit.Apply(this);
+    }
+
+    /// <summary>Logits [N]: positive means "real".</summary>
+    public override Tensor forward(Tensor x) => main.forward(x).view(-1);
+}

@@ -1,0 +1,139 @@
+using Generative.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Generative.Tests.Models;
+
+public class ModelShapeTests
+{
+    static long Count(nn.Module m) => m.parameters().Sum(p => p.numel());
+    static long Linear(long inF, long outF) => inF * outF + outF;
+    static long Conv(long inC, long outC, long k, bool bias = true) => inC * outC * k * k + (bias ? outC : 0);
+    static long BatchNorm(long c) => 2 * c;
+
+    static void AssertShape(Tensor t, params long[] shape) => Assert.Equal(shape, t.shape);
+
+    [Fact]
+    public void ClassifierGivesLogitsAndFeatures()
+    {
+        var m = new Classifier();
+        m.eval();
+        using var scope = NewDisposeScope();
+        var x = rand(3, 1, 28, 28);
+        AssertShape(m.forward(x), 3, 10);
+        AssertShape(m.Features(x), 3, Classifier.FeatureSize);
+        Assert.Equal(Conv(1, 16, 5) + Conv(16, 32, 5) + Linear(32 * 4 * 4, 128) + Linear(128, 10), Count(m));
+    }
+
+    [Theory]
+    [InlineData(32)]
+    [InlineData(2)]
+    public void AutoencodersMapImagesToCodesAndBack(int code)
+    {
+        var models = new (Autoencoder Model, long Params)[]
+        {
+            (new LinearAutoencoder(code), Linear(784, code) + Linear(code, 784)),
+            (new DeepAutoencoder(code), Linear(784, 512) + Linear(512, 256) + Linear(256, code) + Linear(code, 256) + Linear(256, 512) + Linear(512, 784)),
+            (new ConvAutoencoder(code), Conv(1, 32, 4) + Conv(32, 64, 4) + Linear(64 * 49, code) + Linear(code, 64 * 49) + Conv(64, 32, 4) + Conv(32, 1, 4)),
+        };
+        foreach (var (m, expected) in models)
+        {
+            using var scope = NewDisposeScope();
+            var x = rand(5, 1, 28, 28);
+            var z = m.Encode(x);
+            AssertShape(z, 5, code);
+            var r = m.forward(x);
+            AssertShape(r, 5, 1, 28, 28);
+            Assert.True(r.gt(0).all().item<bool>() && r.lt(1).all().item<bool>(), $"{m.GetType().Name} output leaves (0,1)");
+            Assert.Equal(code, m.CodeSize);
+            Assert.Equal(expected, Count(m));
+        }
+    }
+
+    [Fact]
+    public void VaesFollowTheirLayerSizes()
+    {
+        long mlp = Linear(784, 400) + 2 * Linear(400, 20) + Linear(20, 400) + Linear(400, 784);
+        var models = new (nn.Module<Tensor, (Tensor, Tensor, Tensor)> Model, long Params, int Latent)[]
+        {
+            (new Vae(), mlp, 20),
+            (new GaussianVae(), mlp + Linear(400, 784), 20),
+            (new Vae(hiddenDim: 100, latentDim: 5), Linear(784, 100) + 2 * Linear(100, 5) + Linear(5, 100) + Linear(100, 784), 5),
+            (new ConvVae(), Conv(1, 32, 4) + Conv(32, 64, 4) + Linear(64 * 49, 256) + 2 * Linear(256, 2)
+                + Linear(2, 256) + Linear(256, 64 * 49) + Conv(64, 32, 4) + Conv(32, 1, 4), 2),
+        };
+        foreach (var (m, expected, latent) in models)
+        {
+            using var scope = NewDisposeScope();
+            var vae = (IVariationalAutoencoder)m;
+            var x = rand(4, 1, 28, 28);
+            var (recon, mu, logVar) = m.forward(x);
+            AssertShape(recon, 4, 1, 28, 28);
+            AssertShape(mu, 4, latent);
+            AssertShape(logVar, 4, latent);
+            AssertShape(vae.LogLikelihood(x, mu), 4);
+            AssertShape(vae.DecodeMean(randn(6, latent)), 6, 1, 28, 28);
+            Assert.Equal(latent, vae.LatentDim);
+            Assert.Equal(expected, Count(m));
+        }
+    }
+
+    [Fact]
+    public void GaussianDecoderVarianceNeverFallsBelowTheFloor()
+    {
+        var m = new GaussianVae(varianceFloor: 1e-3);
+        using var scope = NewDisposeScope();
+        using (no_grad())
+            foreach (var p in m.parameters()) p.mul_(50);  // drive the variance head to extremes
+        var (_, logVar) = m.Decode(randn(16, 20) * 10);
+        Assert.True(logVar.min().item<float>() >= Math.Log(1e-3) - 1e-5);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    public void GansMapNoiseToImagesAndImagesToLogits(int width)
+    {
+        var pairs = new (nn.Module<Tensor, Tensor> G, long GParams, nn.Module<Tensor, Tensor> D, long DParams)[]
+        {
+            (new MlpGenerator(), Linear(100, 256) + Linear(256, 512) + Linear(512, 784),
+             new MlpDiscriminator(), Linear(784, 512) + Linear(512, 256) + Linear(256, 1)),
+            (new DcganGenerator(100, width),
+                Conv(100, 2 * width, 7, bias: false) + BatchNorm(2 * width) + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
+             new DcganDiscriminator(width),
+                Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Conv(2 * width, 1, 7, bias: false)),
+        };
+        foreach (var (g, gParams, d, dParams) in pairs)
+        {
+            using var scope = NewDisposeScope();
+            var images = g.forward(randn(8, 100));
+            AssertShape(images, 8, 1, 28, 28);
+            Assert.True(images.abs().le(1).all().item<bool>(), "generator output leaves [-1,1]");
+            AssertShape(d.forward(images), 8);
+            Assert.Equal(gParams, Count(g));
+            Assert.Equal(dParams, Count(d));
+        }
+    }
+
+    [Fact]
+    public void DcganWeightsStartLikeDcganMainPy()
+    {
+        var g = new DcganGenerator(100, 32);
+        foreach (var (name, p) in g.named_parameters())
+        {
+            double std = p.std().item<float>(), mean = p.mean().item<float>();
+            if (p.dim() == 4) Assert.InRange(std, 0.018, 0.022);       // conv weights ~ N(0, 0.02)
+            else if (name.EndsWith("weight")) Assert.InRange(mean, 0.99, 1.01);  // BatchNorm scale ~ N(1, 0.02)
+            else Assert.Equal(0.0, p.abs().max().item<float>());       // BatchNorm shift = 0
+        }
+    }
+
+    [Fact]
+    public void GanImageRangesRoundTrip()
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(new float[] { 0f, 0.25f, 1f });
+        Assert.Equal(new float[] { -1f, -0.5f, 1f }, GanImages.FromUnit(x).data<float>().ToArray());
+        Assert.Equal(x.data<float>().ToArray(), GanImages.ToUnit(GanImages.FromUnit(x)).data<float>().ToArray());
+    }
+}
