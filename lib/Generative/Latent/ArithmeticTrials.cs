@@ -104,6 +104,16 @@ public sealed class ArithmeticTrials : IDisposable
     /// <summary>Classes with enough confidently classified samples in the pool for trials.</summary>
     public IReadOnlyList<int> UsableClasses => Enumerable.Range(0, 10).Where(c => Confident(c).Length >= 4 * _exemplars).ToList();
 
+    /// <summary>"Thick 7 − thin 7 + thin 1 = thick 1" when both digits are usable, else the same with the first two usable digits.</summary>
+    public Analogy ExampleAnalogy()
+    {
+        var usable = UsableClasses;
+        if (usable.Contains(7) && usable.Contains(1)) return new Analogy(7, 1, DigitAttribute.Thickness);
+        if (usable.Count < 2)
+            throw new InvalidOperationException($"vector arithmetic needs at least two digits the classifier recognises among the generator's samples; found {usable.Count}. Train the generator longer.");
+        return new Analogy(usable[0], usable[1], DigitAttribute.Thickness);
+    }
+
     /// <summary>Runs one analogy with exemplars drawn by <paramref name="trialSeed"/>.</summary>
     public ArithmeticTrial Run(Analogy analogy, int trialSeed)
     {
