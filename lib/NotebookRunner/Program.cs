@@ -52,5 +52,21 @@ run.SetAction(async (parse, _) =>
     return failed == 0 ? 0 : 1;
 });
 
-var root = new RootCommand("Headless runner for the course's C# notebooks.") { run };
+var summaryPath = new Option<string>("--summary") { Description = "The run's summary.json.", DefaultValueFactory = _ => Path.Combine("artifacts", "run", "summary.json") };
+var readme = new Option<string?>("--readme") { Description = "Rewrite the results block of this README instead of printing the table." };
+var report = new Command("report", "The course's targets checked against a run's summary.json, as Markdown.") { summaryPath, readme };
+report.SetAction(parse =>
+{
+    var summary = parse.GetValue(summaryPath)!;
+    if (!File.Exists(summary))
+    {
+        Console.Error.WriteLine($"{summary} does not exist: run the notebooks first (dotnet run -c Release --project lib/NotebookRunner -- run notebooks).");
+        return 2;
+    }
+    if (parse.GetValue(readme) is { } path) NotebookRunner.Reporting.ResultsTable.UpdateReadme(path, summary);
+    else Console.Write(NotebookRunner.Reporting.ResultsTable.Render(summary));
+    return 0;
+});
+
+var root = new RootCommand("Headless runner for the course's C# notebooks.") { run, report };
 return await root.Parse(args).InvokeAsync();

@@ -4,13 +4,13 @@ using static TorchSharp.torch.nn;
 
 namespace Generative.Models;
 
-/// <summary>An encoder to a code of <see cref="CodeSize"/> numbers and a decoder back to [N,1,28,28] images in (0,1); trained to reproduce its input.</summary>
+/// <summary>An encoder to a code of <see cref="CodeSize"/> numbers and a decoder back to [N,1,28,28] images; trained to reproduce its input.</summary>
 public abstract class Autoencoder : Module<Tensor, Tensor>
 {
     /// <summary>Maps images [N,1,28,28] to codes [N,CodeSize].</summary>
     public Module<Tensor, Tensor> Encoder { get; }
 
-    /// <summary>Maps codes [N,CodeSize] to images [N,1,28,28] in (0,1).</summary>
+    /// <summary>Maps codes [N,CodeSize] to images [N,1,28,28] (in (0,1) where the decoder ends in a sigmoid).</summary>
     public Module<Tensor, Tensor> Decoder { get; }
 
     /// <summary>Length of the code.</summary>
@@ -29,7 +29,7 @@ public abstract class Autoencoder : Module<Tensor, Tensor>
     /// <summary>Codes [N,CodeSize] for images [N,1,28,28].</summary>
     public Tensor Encode(Tensor x) => Encoder.forward(x);
 
-    /// <summary>Images [N,1,28,28] in (0,1) for codes [N,CodeSize].</summary>
+    /// <summary>Images [N,1,28,28] for codes [N,CodeSize].</summary>
     public Tensor Decode(Tensor z) => Decoder.forward(z);
 
     /// <summary>The reconstruction Decode(Encode(x)).</summary>
