@@ -13,23 +13,24 @@ public sealed class ConvVae : Module<Tensor, (Tensor Recon, Tensor Mu, Tensor Lo
     /// <summary>Size of the latent code z.</summary>
     public int LatentDim { get; }
 
-    /// <summary>Builds the network.</summary>
-    public ConvVae(int latentDim = 2) : base(nameof(ConvVae))
+    /// <summary>Builds the network; <paramref name="channels"/> is the width of the first convolution (the second has twice as many).</summary>
+    public ConvVae(int latentDim = 2, int channels = 32) : base(nameof(ConvVae))
     {
         LatentDim = latentDim;
+        int c = channels;
         encoder = Sequential(
-            Conv2d(1, 32, kernel_size: 4, stride: 2, padding: 1), ReLU(),   // 14x14
-            Conv2d(32, 64, kernel_size: 4, stride: 2, padding: 1), ReLU(),  // 7x7
+            Conv2d(1, c, kernel_size: 4, stride: 2, padding: 1), ReLU(),      // 14x14
+            Conv2d(c, 2 * c, kernel_size: 4, stride: 2, padding: 1), ReLU(),  // 7x7
             Flatten(),
-            Linear(64 * 7 * 7, 256), ReLU());
+            Linear(2 * c * 7 * 7, 256), ReLU());
         fcMu = Linear(256, latentDim);
         fcLogVar = Linear(256, latentDim);
         decoder = Sequential(
             Linear(latentDim, 256), ReLU(),
-            Linear(256, 64 * 7 * 7), ReLU(),
-            Unflatten(1, [64, 7, 7]),
-            ConvTranspose2d(64, 32, kernel_size: 4, stride: 2, padding: 1), ReLU(),  // 14x14
-            ConvTranspose2d(32, 1, kernel_size: 4, stride: 2, padding: 1));          // 28x28 logits
+            Linear(256, 2 * c * 7 * 7), ReLU(),
+            Unflatten(1, [2 * c, 7, 7]),
+            ConvTranspose2d(2 * c, c, kernel_size: 4, stride: 2, padding: 1), ReLU(),  // 14x14
+            ConvTranspose2d(c, 1, kernel_size: 4, stride: 2, padding: 1));             // 28x28 logits
         RegisterComponents();
     }
 
