@@ -17,7 +17,7 @@ public class KernelFidelityTests
         Assert.True(with["status"]!.GetValue<string>() == "ok", run.Output);
         var cells = CodeCells(Executed(run.OutDirectory, "plotly-with-setup"));
         foreach (var chartCell in cells.Skip(1).Take(2))
-            Assert.Contains("renderPlotly", Outputs(chartCell).Single()["data"]!["text/html"]!.GetValue<string>());
+            Assert.Contains("Plotly.newPlot", Outputs(chartCell).Single()["data"]!["text/html"]!.GetValue<string>());
         Assert.Equal(42, with["metrics"]!["answer"]!.GetValue<double>());
         Assert.Equal(0.25, with["metrics"]!["ratio"]!.GetValue<double>());
 

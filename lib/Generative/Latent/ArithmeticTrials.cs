@@ -158,12 +158,13 @@ public sealed class ArithmeticTrials : IDisposable
         return new ArithmeticResults(all);
     }
 
-    /// <summary>Indices of pool samples predicted as <paramref name="digit"/>, the more confident half of them.</summary>
+    /// <summary>Indices of pool samples predicted as <paramref name="digit"/>, the most confident quarter of them:
+    /// exemplars should be clear instances of their class, as Radford et al.'s hand-picked ones were.</summary>
     int[] Confident(int digit)
     {
         var ofClass = Enumerable.Range(0, _predicted.Length).Where(i => _predicted[i] == digit)
             .OrderByDescending(i => _confidence[i]).ToArray();
-        return ofClass.Take(Math.Max(ofClass.Length / 2, Math.Min(ofClass.Length, 4 * _exemplars))).ToArray();
+        return ofClass.Take(Math.Max(ofClass.Length / 4, Math.Min(ofClass.Length, 4 * _exemplars))).ToArray();
     }
 
     (ConceptImages Images, Tensor Mean) Concept(int digit, DigitAttribute attribute, bool high, Random rng, string label)

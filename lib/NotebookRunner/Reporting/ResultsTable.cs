@@ -53,7 +53,8 @@ public static class ResultsTable
         sb.AppendLine("|---|---|---|---|---|");
         foreach (var t in Targets)
         {
-            var met = t.Met(M);
+            // A target whose numbers are missing is neither met nor missed.
+            var met = M(t.Metric) is null ? null : t.Met(M);
             sb.AppendLine($"| `{t.Metric}` | {t.Goal} | {Format(M(t.Metric))} | {(met is null ? "" : met.Value ? "yes" : "**no**")} | {t.Reference} |");
         }
         double total = notebooks.Sum(n => n.Seconds);
