@@ -10,12 +10,13 @@ namespace Generative.Training;
 /// <summary>Trains a generator and discriminator pair with the course's GAN loop, cached by configuration, with live D(x), D(G(z)) curves and samples.</summary>
 public static class GanTraining
 {
-    /// <summary>Loads or trains the pair with Adam 2e-4, β1 = 0.5 (Radford et al.'s settings) and the non-saturating generator loss; about a dozen snapshots of fixed-noise samples are kept.</summary>
+    /// <summary>Loads or trains the pair with Adam, β1 = 0.5, learning rates 2e-4 by default (Radford et al.'s settings), and the
+    /// non-saturating generator loss; about a dozen snapshots of fixed-noise samples are kept.</summary>
     public static GanHistory LoadOrTrain(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, Mnist mnist,
-        int epochs, int batchSize, int latentDim, int seed = 0, TextWriter? log = null)
+        int epochs, int batchSize, int latentDim, int seed = 0, double generatorLr = 2e-4, double discriminatorLr = 2e-4, TextWriter? log = null)
     {
         var name = $"{generator.GetType().Name}+{discriminator.GetType().Name}";
-        var config = new { epochs, batchSize, seed, latentDim, train = mnist.TrainImages.shape[0], lr = 2e-4, beta1 = 0.5 };
+        var config = new { epochs, batchSize, seed, latentDim, train = mnist.TrainImages.shape[0], generatorLr, discriminatorLr, beta1 = 0.5 };
         return Checkpoint.LoadOrTrain<GanHistory>([generator, discriminator], name, config, () =>
         {
             manual_seed(seed);
@@ -23,7 +24,7 @@ public static class GanTraining
             var curves = LiveCurves.Show($"{generator.GetType().Name}: discriminator outputs", "epoch", "mean D output");
             var samples = LiveImages.Show($"{generator.GetType().Name}: samples from fixed noise", columns: 16);
             return GanTrainer.Fit(generator, discriminator,
-                optim.Adam(generator.parameters(), 2e-4, 0.5, 0.999), optim.Adam(discriminator.parameters(), 2e-4, 0.5, 0.999),
+                optim.Adam(generator.parameters(), generatorLr, 0.5, 0.999), optim.Adam(discriminator.parameters(), discriminatorLr, 0.5, 0.999),
                 batches, epochs, latentDim,
                 new GanOptions
                 {
