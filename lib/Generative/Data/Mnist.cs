@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,9 +46,15 @@ public sealed class Mnist : IDisposable
         int rows = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8)), cols = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(12));
         int n = Math.Min(count, limit ?? count);
         // frombuffer wraps the file's bytes without a copy; the float conversion makes the tensor own its memory.
-        using var raw = frombuffer(bytes, ScalarType.Byte, (long)n * rows * cols, offset);
-        using var shaped = raw.view(n, 1, rows, cols);
-        return shaped.to_type(ScalarType.Float32).div_(255f);
+        // The array stays pinned until then, so the collector can neither move nor free it under the view.
+        var pin = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+        try
+        {
+            using var raw = frombuffer(bytes, ScalarType.Byte, (long)n * rows * cols, offset);
+            using var shaped = raw.view(n, 1, rows, cols);
+            return shaped.to_type(ScalarType.Float32).div_(255f);
+        }
+        finally { pin.Free(); }
     }
 
     static Tensor ReadLabels(string path, int? limit)
@@ -55,8 +62,13 @@ public sealed class Mnist : IDisposable
         var bytes = File.ReadAllBytes(path);
         var (count, offset) = Header(bytes, path, 2049, 8);
         int n = Math.Min(count, limit ?? count);
-        using var raw = frombuffer(bytes, ScalarType.Byte, n, offset);
-        return raw.to_type(ScalarType.Int64);
+        var pin = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+        try
+        {
+            using var raw = frombuffer(bytes, ScalarType.Byte, n, offset);
+            return raw.to_type(ScalarType.Int64);
+        }
+        finally { pin.Free(); }
     }
 
     static (int Count, int Offset) Header(byte[] bytes, string path, int magic, int headerSize)
