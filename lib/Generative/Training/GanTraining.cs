@@ -40,15 +40,10 @@ public static class GanTraining
     /// <summary>Images [N,1,28,28] in [0,1] for codes z [N, latentDim], in eval mode and without gradients.</summary>
     public static Tensor Decode(Module<Tensor, Tensor> generator, Tensor z)
     {
-        bool training = generator.training;
-        generator.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            using var raw = generator.forward(z);
-            return GanImages.ToUnit(raw);
-        }
-        finally { if (training) generator.train(); }
+        using var evalMode = Metrics.Evaluation.EvalMode(generator);
+        using var noGrad = no_grad();
+        using var raw = generator.forward(z);
+        return GanImages.ToUnit(raw);
     }
 
     /// <summary><paramref name="count"/> samples for z ~ N(0, I) drawn with <paramref name="seed"/>, in batches.</summary>
