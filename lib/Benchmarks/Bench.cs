@@ -63,9 +63,7 @@ public static class Bench
         {
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
-            var (recon, mu, logVar) = model.forward(x);
-            var (bce, kl) = Elbo.Bernoulli(recon, x, mu, logVar);
-            var loss = bce + kl;
+            var loss = Elbo.Loss(model, x);
             loss.backward();
             optimizer.step();
         }
@@ -74,12 +72,8 @@ public static class Bench
 
     static double TrainerEpoch(Vae model, optim.Optimizer optimizer, Batches batches)
     {
-        var history = Trainer.Fit(model, optimizer, batches, 1, (x, _) =>
-        {
-            var (recon, mu, logVar) = model.forward(x);
-            var (bce, kl) = Elbo.Bernoulli(recon, x, mu, logVar);
-            return bce + kl;
-        }, new TrainOptions { Reduction = LossReduction.Sum });
+        var history = Trainer.Fit(model, optimizer, batches, 1, (x, _) => Elbo.Loss(model, x),
+            new TrainOptions { Reduction = nn.Reduction.Sum });
         return history.Epochs[0].Seconds;
     }
 

@@ -1,5 +1,3 @@
-using Generative.Plots;
-using Plotly.NET;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,9 +43,6 @@ public sealed record ArithmeticTrial(
     /// <summary>What the result measured, in words.</summary>
     public string Summary =>
         $"class {PredictedClass} ({(ClassRight ? "right" : "wrong")}), {Analogy.Attribute.ToString().ToLowerInvariant()} {AttributeValue:F3} vs median {TargetMedian:F3} ({(AttributeRight ? "right" : "wrong")})";
-
-    /// <summary>The trial drawn as in Radford et al.'s figure.</summary>
-    public GenericChart Chart(string? title = null) => ArithmeticGrid.Show(A, B, C, Results, title ?? $"{Analogy}? {Summary}");
 }
 
 /// <summary>Many trials and their success rates.</summary>
@@ -61,16 +56,6 @@ public sealed record ArithmeticResults(IReadOnlyList<ArithmeticTrial> All)
     public double AttributeRate => All.Average(t => t.AttributeRight ? 1.0 : 0.0);
     /// <summary>Fraction of trials right on both.</summary>
     public double SuccessRate => All.Average(t => t.Landed ? 1.0 : 0.0);
-
-    /// <summary>Success rates by attribute and direction.</summary>
-    public GenericChart Table => ComparisonTable.Show(["arithmetic", "trials", "class right", "attribute right", "both"],
-        All.GroupBy(t => $"{t.Analogy.Attribute.ToString().ToLowerInvariant()}, {t.Analogy.Direction}")
-           .OrderBy(g => g.Key)
-           .Select(g => new object[] { g.Key, g.Count(), Rate(g, t => t.ClassRight), Rate(g, t => t.AttributeRight), Rate(g, t => t.Landed) })
-           .Append(["all", Trials, $"{ClassRate:P0}", $"{AttributeRate:P0}", $"{SuccessRate:P0}"]),
-        "Vector arithmetic: how often the result lands");
-
-    static string Rate(IEnumerable<ArithmeticTrial> trials, Func<ArithmeticTrial, bool> ok) => $"{trials.Average(t => ok(t) ? 1.0 : 0.0):P0}";
 }
 
 /// <summary>Vector arithmetic on a generator's latent space, scored by measurement: exemplars are chosen among samples by class and attribute, as Radford et al. chose theirs by eye.</summary>
@@ -182,13 +167,13 @@ public sealed class ArithmeticTrials : IDisposable
     Tensor Decode(Tensor z)
     {
         using var noGrad = no_grad();
-        return Metrics.Evaluation.MapBatched(z, 500, _decode);
+        return Inference.MapBatched(z, 500, _decode);
     }
 
     (int[] Predicted, double[] Confidence) Classify(Tensor images)
     {
-        using var evalMode = Metrics.Evaluation.EvalMode(_classifier);
-        using var probabilities = Metrics.Evaluation.MapBatched(images, 500, x => nn.functional.softmax(_classifier.forward(x), 1));
+        using var evalMode = Inference.EvalMode(_classifier);
+        using var probabilities = Inference.MapBatched(images, 500, x => nn.functional.softmax(_classifier.forward(x), 1));
         var (values, indexes) = probabilities.max(1);
         using (values) using (indexes)
             return (indexes.data<long>().Select(v => (int)v).ToArray(), ToArray(values));

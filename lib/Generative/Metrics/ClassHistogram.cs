@@ -9,9 +9,9 @@ public static class ClassHistogram
     /// <summary>Counts of predicted classes, one entry per class of the classifier's logits.</summary>
     public static long[] Of(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 1000)
     {
-        using var evalMode = Evaluation.EvalMode(classifier);
+        using var evalMode = Inference.EvalMode(classifier);
         int classes = 0;
-        using var predicted = Evaluation.MapBatched(images, batchSize, x =>
+        using var predicted = Inference.MapBatched(images, batchSize, x =>
         {
             var logits = classifier.forward(x);
             classes = (int)logits.shape[1];

@@ -10,8 +10,8 @@ public static class Classification
     /// <summary>The predicted class (argmax of the logits) of each image, int64 [N], computed in batches in eval mode.</summary>
     public static Tensor Predict(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 1000)
     {
-        using var evalMode = Evaluation.EvalMode(classifier);
-        return Evaluation.MapBatched(images, batchSize, x => classifier.forward(x).argmax(1));
+        using var evalMode = Inference.EvalMode(classifier);
+        return Inference.MapBatched(images, batchSize, x => classifier.forward(x).argmax(1));
     }
 
     /// <summary>Share of test images whose predicted class equals the label.</summary>
@@ -45,7 +45,7 @@ public static class Classification
 
     static void ForEachPrediction(nn.Module<Tensor, Tensor> classifier, Batches test, Action<Tensor, Tensor, int> use)
     {
-        using var evalMode = Evaluation.EvalMode(classifier);
+        using var evalMode = Inference.EvalMode(classifier);
         using var noGrad = no_grad();
         bool any = false;
         foreach (var (x, y) in test)

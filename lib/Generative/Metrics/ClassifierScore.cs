@@ -12,8 +12,8 @@ public static class ClassifierScore
     /// </summary>
     public static double Compute(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 500)
     {
-        using var evalMode = Evaluation.EvalMode(classifier);
-        using var logProbabilities = Evaluation.MapBatched(images, batchSize,
+        using var evalMode = Inference.EvalMode(classifier);
+        using var logProbabilities = Inference.MapBatched(images, batchSize,
             x => nn.functional.log_softmax(classifier.forward(x).to_type(ScalarType.Float64), 1));
         using var scope = NewDisposeScope();
         // log p(y) through logsumexp stays finite even for a class whose probabilities all underflow.
@@ -26,8 +26,8 @@ public static class ClassifierScore
     /// <summary>The mean over images of the classifier's largest class probability: how sure it is, on average, that an image is some digit.</summary>
     public static double MeanConfidence(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 500)
     {
-        using var evalMode = Evaluation.EvalMode(classifier);
-        using var confidence = Evaluation.MapBatched(images, batchSize, x => nn.functional.softmax(classifier.forward(x), 1).max(1).values);
+        using var evalMode = Inference.EvalMode(classifier);
+        using var confidence = Inference.MapBatched(images, batchSize, x => nn.functional.softmax(classifier.forward(x), 1).max(1).values);
         return confidence.mean().item<float>();
     }
 }

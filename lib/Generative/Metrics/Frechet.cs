@@ -43,8 +43,8 @@ public static class Frechet
     /// <summary>Features [N, F] of <paramref name="images"/>, in batches under no_grad with the extractor in eval mode.</summary>
     public static Tensor Features(IFeatureExtractor extractor, Tensor images, int batchSize = 500)
     {
-        using var evalMode = Evaluation.EvalMode(extractor);
-        return Evaluation.MapBatched(images, batchSize, extractor.Features);
+        using var evalMode = Inference.EvalMode(extractor);
+        return Inference.MapBatched(images, batchSize, extractor.Features);
     }
 
     static (Tensor Mean, Tensor Covariance) MeanAndCovariance(Tensor features)

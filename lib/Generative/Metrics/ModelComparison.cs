@@ -1,9 +1,7 @@
 using Generative.Data;
 using Generative.Latent;
 using Generative.Models;
-using Generative.Plots;
 using Generative.Training;
-using Plotly.NET;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -25,30 +23,21 @@ public sealed class ModelComparison
     /// <summary>All rows, real data first.</summary>
     public IReadOnlyList<Scores> Rows => _rows;
 
-    /// <summary>Loads (or trains, with the given epochs) the notebook-02 deep autoencoder, the notebook-03 VAE and the notebook-04 MLP GAN, and scores them with the given DCGAN generator.</summary>
-    public static ModelComparison Run(Mnist mnist, Classifier classifier, int samples, int aeEpochs, int vaeEpochs, int ganEpochs,
-        Module<Tensor, Tensor> dcganGenerator, int batchSize = 128, int latentDim = 100)
+    /// <summary>Scores <paramref name="samples"/> images of each trained model against the test set: decoded random codes of the
+    /// autoencoder, decoder means of the VAE for z ~ N(0, I), and each generator's G(z).</summary>
+    public static ModelComparison Run(Mnist mnist, Classifier classifier, int samples, Autoencoder ae, VariationalAutoencoder vae,
+        Module<Tensor, Tensor> gan, Module<Tensor, Tensor> dcgan, int latentDim = 100)
     {
         var real = mnist.TrainImages.narrow(0, 0, Math.Min(samples, mnist.TrainImages.shape[0]));
         var rows = new List<Scores> { Score("real", "training images", classifier, mnist.TestImages, real) };
-
-        var ae = new DeepAutoencoder(32);
-        AutoencoderTraining.LoadOrTrain(ae, mnist, aeEpochs, batchSize);
         using (var images = RandomCodes.Decode(ae.Encode, ae.Decode, mnist.TestImages, samples, seed: 1))
             rows.Add(Score("AE", "decoded random codes", classifier, mnist.TestImages, images));
-
-        var vae = new Vae();
-        VaeTraining.LoadOrTrain(vae, mnist, vaeEpochs, batchSize);
         using (var z = randn(samples, vae.LatentDim, generator: new Generator(1)))
-        using (var images = Evaluation.MapBatched(z, 500, vae.DecodeMean))
+        using (var images = Inference.MapBatched(z, 500, vae.DecodeMean))
             rows.Add(Score("VAE", "decoder means of z ~ N(0, I)", classifier, mnist.TestImages, images));
-
-        var gan = new MlpGenerator(latentDim);
-        GanTraining.LoadOrTrain(gan, new MlpDiscriminator(), mnist, ganEpochs, batchSize, latentDim);
         using (var images = GanTraining.Sample(gan, samples, latentDim, seed: 1))
             rows.Add(Score("GAN", "G(z), z ~ N(0, I)", classifier, mnist.TestImages, images));
-
-        using (var images = GanTraining.Sample(dcganGenerator, samples, latentDim, seed: 1))
+        using (var images = GanTraining.Sample(dcgan, samples, latentDim, seed: 1))
             rows.Add(Score("DCGAN", "G(z), z ~ N(0, I)", classifier, mnist.TestImages, images));
         return new ModelComparison(rows);
     }
@@ -59,10 +48,4 @@ public sealed class ModelComparison
         ClassifierScore.Compute(classifier, images),
         ClassHistogram.EffectiveClasses(ClassHistogram.Of(classifier, images)),
         ClassifierScore.MeanConfidence(classifier, images));
-
-    /// <summary>The comparison as a table.</summary>
-    public GenericChart Table => ComparisonTable.Show(
-        ["model", "samples", "Fréchet distance to test ↓", "classifier score ↑", "effective classes ↑", "mean confidence ↑"],
-        _rows.Select(r => new object[] { r.Model, r.Samples, r.Frechet, r.ClassifierScore, r.EffectiveClasses, r.Confidence }),
-        "Generated digits scored by the evaluation network");
 }

@@ -14,19 +14,18 @@ public static class VaeEvaluation
     static readonly double Log2Pi = Math.Log(2 * Math.PI);
 
     /// <summary>Test -ELBO per image: one z ~ q(z|x) per image for the reconstruction term (as pytorch/examples' test loss does) and the KL in closed form.</summary>
-    public static ElboTerms TestElbo(IVariationalAutoencoder vae, Batches test, Generator? generator = null)
+    public static ElboTerms TestElbo(VariationalAutoencoder vae, Batches test, Generator? generator = null)
     {
-        using var evalMode = Evaluation.EvalMode(vae);
+        using var evalMode = Inference.EvalMode(vae);
         using var noGrad = no_grad();
         double reconstruction = 0, kl = 0;
         long images = 0;
         foreach (var (x, _) in test)
         {
             using var scope = NewDisposeScope();
-            var (mu, logVar) = vae.Encode(x);
-            var z = mu + (0.5 * logVar).exp() * randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: generator);
-            reconstruction -= vae.LogLikelihood(x, z).to_type(ScalarType.Float64).sum().item<double>();
-            kl += Kl.ClosedForm(mu, logVar).to_type(ScalarType.Float64).sum().item<double>();
+            var terms = Elbo.Terms(vae, x, generator);
+            reconstruction -= terms.ExpectedLogLikelihood.to_type(ScalarType.Float64).sum().item<double>();
+            kl += terms.Kl.to_type(ScalarType.Float64).sum().item<double>();
             images += x.shape[0];
         }
         if (images == 0) throw new ArgumentException("the test set is empty", nameof(test));
@@ -39,11 +38,11 @@ public static class VaeEvaluation
     /// k = 1 is the ELBO; the bound tightens towards -log p(x) as k grows.
     /// </summary>
     /// <remarks><paramref name="maxRowsPerPass"/> bounds on images x samples decoded at once; samples are taken in chunks so memory stays bounded for any k.</remarks>
-    public static double ImportanceWeightedNll(IVariationalAutoencoder vae, Batches test, int k, Generator? generator = null, int maxRowsPerPass = 8192)
+    public static double ImportanceWeightedNll(VariationalAutoencoder vae, Batches test, int k, Generator? generator = null, int maxRowsPerPass = 8192)
     {
         if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k, the number of importance samples, must be at least 1");
         if (maxRowsPerPass < 1) throw new ArgumentOutOfRangeException(nameof(maxRowsPerPass), maxRowsPerPass, "must be at least 1");
-        using var evalMode = Evaluation.EvalMode(vae);
+        using var evalMode = Inference.EvalMode(vae);
         using var noGrad = no_grad();
         double total = 0;
         long images = 0;
@@ -58,7 +57,7 @@ public static class VaeEvaluation
     }
 
     /// <summary>Per-image importance-weighted estimate of log p(x), [N], for a batch x.</summary>
-    public static Tensor LogMarginal(IVariationalAutoencoder vae, Tensor x, int k, Generator? generator = null, int maxRowsPerPass = 8192)
+    public static Tensor LogMarginal(VariationalAutoencoder vae, Tensor x, int k, Generator? generator = null, int maxRowsPerPass = 8192)
     {
         if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k, the number of importance samples, must be at least 1");
         using var noGrad = no_grad();

@@ -5,13 +5,13 @@ using static TorchSharp.torch.nn;
 namespace Generative.Models;
 
 /// <summary>A convolutional VAE with a Bernoulli decoder, built to work with a 2-d latent (for scatter plots and manifold grids).</summary>
-public sealed class ConvVae : Module<Tensor, (Tensor Recon, Tensor Mu, Tensor LogVar)>, IVariationalAutoencoder
+public sealed class ConvVae : VariationalAutoencoder
 {
     readonly Module<Tensor, Tensor> encoder, decoder;
     readonly Module<Tensor, Tensor> fcMu, fcLogVar;
 
-    /// <summary>Size of the latent code z.</summary>
-    public int LatentDim { get; }
+    /// <inheritdoc/>
+    public override int LatentDim { get; }
 
     /// <summary>Builds the network; <paramref name="channels"/> is the width of the first convolution (the second has twice as many).</summary>
     public ConvVae(int latentDim = 2, int channels = 32) : base(nameof(ConvVae))
@@ -34,39 +34,20 @@ public sealed class ConvVae : Module<Tensor, (Tensor Recon, Tensor Mu, Tensor Lo
         RegisterComponents();
     }
 
-    /// <summary>Mean and log-variance of q(z|x), each [N,LatentDim].</summary>
-    public (Tensor Mu, Tensor LogVar) Encode(Tensor x)
+    /// <inheritdoc/>
+    public override (Tensor Mu, Tensor LogVar) Encode(Tensor x)
     {
         var h = encoder.forward(x.view(-1, 1, 28, 28));
         return (fcMu.forward(h), fcLogVar.forward(h));
-    }
-
-    /// <summary>z = mu + eps * std with eps ~ N(0, I).</summary>
-    public Tensor Reparameterize(Tensor mu, Tensor logVar)
-    {
-        var std = exp(0.5 * logVar);
-        var eps = randn_like(std);
-        return mu + eps * std;
     }
 
     /// <summary>Bernoulli logits [N,1,28,28] of p(x|z).</summary>
     public Tensor DecodeLogits(Tensor z) => decoder.forward(z);
 
     /// <summary>Bernoulli means [N,1,28,28] in (0,1).</summary>
-    public Tensor Decode(Tensor z) => sigmoid(DecodeLogits(z));
-
-    /// <summary>Reconstruction, mean and log-variance of q(z|x).</summary>
-    public override (Tensor Recon, Tensor Mu, Tensor LogVar) forward(Tensor x)
-    {
-        var (mu, logVar) = Encode(x);
-        var z = Reparameterize(mu, logVar);
-        return (Decode(z), mu, logVar);
-    }
+    public override Tensor DecodeMean(Tensor z) => sigmoid(DecodeLogits(z));
 
     /// <summary>log p(x|z) per example [N], from the logits.</summary>
-    public Tensor LogLikelihood(Tensor x, Tensor z) =>
+    public override Tensor LogLikelihood(Tensor x, Tensor z) =>
         -functional.binary_cross_entropy_with_logits(DecodeLogits(z), x.view(-1, 1, 28, 28), reduction: Reduction.None).flatten(1).sum(1);
-
-    /// <summary>Same as <see cref="Decode"/>.</summary>
-    public Tensor DecodeMean(Tensor z) => Decode(z);
 }

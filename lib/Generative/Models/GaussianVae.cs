@@ -6,12 +6,12 @@ using static TorchSharp.torch.nn;
 namespace Generative.Models;
 
 /// <summary>The 784-400-20 VAE with the lecture's decoder: p(x|z) is a diagonal Gaussian whose per-pixel mean AND variance the decoder predicts.</summary>
-public sealed class GaussianVae : Module<Tensor, (Tensor Recon, Tensor Mu, Tensor LogVar)>, IVariationalAutoencoder
+public sealed class GaussianVae : VariationalAutoencoder
 {
     readonly Linear fc1, fc21, fc22, fc3, fc4, fc5;
 
-    /// <summary>Size of the latent code z.</summary>
-    public int LatentDim { get; }
+    /// <inheritdoc/>
+    public override int LatentDim { get; }
 
     /// <summary>Smallest per-pixel variance the decoder may predict.</summary>
     /// <remarks>
@@ -36,23 +36,15 @@ public sealed class GaussianVae : Module<Tensor, (Tensor Recon, Tensor Mu, Tenso
         RegisterComponents();
     }
 
-    /// <summary>Mean and log-variance of q(z|x), each [N,LatentDim].</summary>
-    public (Tensor Mu, Tensor LogVar) Encode(Tensor x)
+    /// <inheritdoc/>
+    public override (Tensor Mu, Tensor LogVar) Encode(Tensor x)
     {
         var h1 = functional.relu(fc1.forward(x.view(-1, 784)));
         return (fc21.forward(h1), fc22.forward(h1));
     }
 
-    /// <summary>z = mu + eps * std with eps ~ N(0, I).</summary>
-    public Tensor Reparameterize(Tensor mu, Tensor logVar)
-    {
-        var std = exp(0.5 * logVar);
-        var eps = randn_like(std);
-        return mu + eps * std;
-    }
-
     /// <summary>Per-pixel mean [N,1,28,28] in (0,1) and log-variance [N,1,28,28] (at least log of the floor) of p(x|z).</summary>
-    public (Tensor Mean, Tensor LogVar) Decode(Tensor z)
+    public (Tensor Mean, Tensor LogVar) DecodeGaussian(Tensor z)
     {
         var h3 = functional.relu(fc3.forward(z));
         var mean = sigmoid(fc4.forward(h3));
@@ -60,22 +52,14 @@ public sealed class GaussianVae : Module<Tensor, (Tensor Recon, Tensor Mu, Tenso
         return (mean.view(-1, 1, 28, 28), log(variance).view(-1, 1, 28, 28));
     }
 
-    /// <summary>Decoder mean, mean and log-variance of q(z|x).</summary>
-    public override (Tensor Recon, Tensor Mu, Tensor LogVar) forward(Tensor x)
-    {
-        var (mu, logVar) = Encode(x);
-        var z = Reparameterize(mu, logVar);
-        return (Decode(z).Mean, mu, logVar);
-    }
-
     /// <summary>log N(x; mean, diag var) per example [N], summed over the 784 pixels.</summary>
-    public Tensor LogLikelihood(Tensor x, Tensor z)
+    public override Tensor LogLikelihood(Tensor x, Tensor z)
     {
-        var (mean, logVar) = Decode(z);
+        var (mean, logVar) = DecodeGaussian(z);
         var perPixel = -0.5 * (Math.Log(2 * Math.PI) + logVar + (x - mean).square() / exp(logVar));
         return perPixel.flatten(1).sum(1);
     }
 
     /// <summary>The decoder's mean image.</summary>
-    public Tensor DecodeMean(Tensor z) => Decode(z).Mean;
+    public override Tensor DecodeMean(Tensor z) => DecodeGaussian(z).Mean;
 }

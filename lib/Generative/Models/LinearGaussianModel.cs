@@ -88,8 +88,7 @@ public sealed class LinearGaussianModel
             var z = mu + std * randn(mu.shape, dtype: ScalarType.Float64, generator: g);
             total += LogLikelihoodGivenZ(x, z);
         }
-        var kl = 0.5 * (mu.pow(2) + logVar.exp() - 1 - logVar).sum(1);
-        return (total / samples - kl).MoveToOuterDisposeScope();
+        return (total / samples - Kl.ClosedForm(mu, logVar)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The ELBO per row with the exact full-covariance posterior as q, where it equals log p(x) up to Monte Carlo error.</summary>

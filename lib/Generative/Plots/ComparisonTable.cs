@@ -8,6 +8,22 @@ public static class ComparisonTable
 {
     const int HeaderHeight = 34, RowHeight = 30;
 
+    /// <summary>The course's generative models side by side on the evaluation network's metrics.</summary>
+    public static GenericChart Show(Metrics.ModelComparison comparison) => Show(
+        ["model", "samples", "Fréchet distance to test ↓", "classifier score ↑", "effective classes ↑", "mean confidence ↑"],
+        comparison.Rows.Select(r => new object[] { r.Model, r.Samples, r.Frechet, r.ClassifierScore, r.EffectiveClasses, r.Confidence }),
+        "Generated digits scored by the evaluation network");
+
+    /// <summary>Vector-arithmetic success rates by attribute and direction, and over all trials.</summary>
+    public static GenericChart Show(Latent.ArithmeticResults results) => Show(["arithmetic", "trials", "class right", "attribute right", "both"],
+        results.All.GroupBy(t => $"{t.Analogy.Attribute.ToString().ToLowerInvariant()}, {t.Analogy.Direction}")
+           .OrderBy(g => g.Key)
+           .Select(g => new object[] { g.Key, g.Count(), Rate(g, t => t.ClassRight), Rate(g, t => t.AttributeRight), Rate(g, t => t.Landed) })
+           .Append(["all", results.Trials, $"{results.ClassRate:P0}", $"{results.AttributeRate:P0}", $"{results.SuccessRate:P0}"]),
+        "Vector arithmetic: how often the result lands");
+
+    static string Rate(IEnumerable<Latent.ArithmeticTrial> trials, Func<Latent.ArithmeticTrial, bool> ok) => $"{trials.Average(t => ok(t) ? 1.0 : 0.0):P0}";
+
     /// <summary>One row per entry of <paramref name="rows"/>; numbers get four or five significant digits, NaN shows as a dash (not applicable), text as is.</summary>
     public static GenericChart Show(string[] headers, IEnumerable<object[]> rows, string title)
     {

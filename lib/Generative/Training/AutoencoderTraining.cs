@@ -7,25 +7,21 @@ using static TorchSharp.torch;
 
 namespace Generative.Training;
 
-/// <summary>Trains an autoencoder for reconstruction only (no labels), cached by configuration, with a live chart.</summary>
+/// <summary>Trains an autoencoder for reconstruction only (no labels), cached by recipe, with a live chart.</summary>
 public static class AutoencoderTraining
 {
-    /// <summary>Loads or trains <paramref name="model"/> with Adam 1e-3 on per-pixel MSE; the history has the test MSE per epoch as "test_mse".</summary>
-    public static History LoadOrTrain(Autoencoder model, Mnist mnist, int epochs, int batchSize, int seed = 0, TextWriter? log = null)
-    {
-        var config = new { epochs, batchSize, seed, model.CodeSize, train = mnist.TrainImages.shape[0], lr = 1e-3 };
-        return Checkpoint.LoadOrTrain(model, model.GetType().Name, config, () =>
+    /// <summary>Loads or trains <paramref name="model"/> (built by <paramref name="recipe"/>) on per-pixel MSE; the history has the test MSE per epoch as "test_mse".</summary>
+    public static History LoadOrTrain(Autoencoder model, Recipe<Autoencoder> recipe, Mnist mnist, TextWriter? log = null) =>
+        Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
         {
-            manual_seed(seed);
             var live = LiveCurves.Show($"{model.GetType().Name} (code size {model.CodeSize}) training", "epoch", "MSE per pixel");
-            return Trainer.Fit(model, optim.Adam(model.parameters(), 1e-3), mnist.Train(batchSize, seed), epochs,
+            return Trainer.Fit(model, recipe.Adam.For(model), mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
                 (x, _) => nn.functional.mse_loss(model.forward(x), x),
                 new TrainOptions
                 {
-                    Seed = seed,
+                    Seed = recipe.Seed,
                     Evaluate = () => new Dictionary<string, double> { ["test_mse"] = Reconstruction.Mse(x => model.forward(x), mnist.Test(1000)) },
                     OnEpoch = e => live.Add(e.Epoch, new Dictionary<string, double> { ["train"] = e.TrainLoss, ["test"] = e.Metrics["test_mse"] }),
                 });
-        }, log ?? Console.Out);
-    }
+        }, log);
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -103,6 +104,15 @@ public static class Checkpoint
         }
     }
 
+    /// <summary>Loads a cached model trained with this recipe on this training set, or trains it, saves it and caches its history.</summary>
+    public static History LoadOrTrain<TModel>(nn.Module model, Recipe<TModel> recipe, Data.Mnist mnist, Func<History> train, TextWriter? log = null)
+        where TModel : nn.Module =>
+        LoadOrTrain([model], recipe.Name, new { recipe, train = mnist.TrainImages.shape[0] }, train, log ?? Console.Out);
+
+    /// <summary>"Load or train" for a GAN's pair, keyed by its recipe and training set.</summary>
+    public static History LoadOrTrain(IReadOnlyList<nn.Module> modules, string name, GanRecipe recipe, Data.Mnist mnist, Func<History> train, TextWriter? log = null) =>
+        LoadOrTrain(modules, name, new { recipe, train = mnist.TrainImages.shape[0] }, train, log ?? Console.Out);
+
     /// <summary>Loads a cached model trained with this exact configuration, or trains it, saves it and caches its history.</summary>
     /// <param name="model">The freshly built model, already on its device.</param>
     /// <param name="name">A readable name, used in the file name, e.g. "classifier".</param>
@@ -110,11 +120,12 @@ public static class Checkpoint
     /// <param name="train">Trains <paramref name="model"/> and returns its history; only called on a cache miss.</param>
     /// <param name="log">Where to say what happened (loaded, trained, or why a cached file was rejected).</param>
     public static History LoadOrTrain(nn.Module model, string name, object config, Func<History> train, TextWriter? log = null) =>
-        LoadOrTrain<History>([model], name, config, train, log);
+        LoadOrTrain([model], name, config, train, log);
 
-    /// <summary>"Load or train" for models trained together (e.g. [generator, discriminator]) with any JSON-serialisable history.</summary>
-    public static THistory LoadOrTrain<THistory>(IReadOnlyList<nn.Module> modules, string name, object config, Func<THistory> train,
-        TextWriter? log = null) where THistory : class
+    /// <summary>"Load or train" for models trained together (e.g. [generator, discriminator]).</summary>
+    /// <remarks>The key covers the configuration and each module's structure (<see cref="Fingerprint"/>), so a changed layer setting
+    /// retrains even when every parameter keeps its shape.</remarks>
+    public static History LoadOrTrain(IReadOnlyList<nn.Module> modules, string name, object config, Func<History> train, TextWriter? log = null)
     {
         var key = CacheKey(modules, name, config);
         var path = Path.Combine(Root, $"{Sanitize(name)}-{key}.ckpt");
@@ -122,7 +133,7 @@ public static class Checkpoint
         if (File.Exists(path))
         {
             string? error = null;
-            if (TryLoadHistory<THistory>(historyPath, out var cached, out var historyError) && TryLoad(modules, path, out error))
+            if (TryLoadHistory(historyPath, out var cached, out var historyError) && TryLoad(modules, path, out error))
             {
                 foreach (var m in modules) m.eval();
                 log?.WriteLine($"Loaded {name} from {path}.");
@@ -144,13 +155,13 @@ public static class Checkpoint
 
     static readonly JsonSerializerOptions JsonOptions = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    static bool TryLoadHistory<THistory>(string path, out THistory? history, out string? error) where THistory : class
+    static bool TryLoadHistory(string path, out History? history, out string? error)
     {
         history = null;
         error = null;
         try
         {
-            history = JsonSerializer.Deserialize<THistory>(File.ReadAllBytes(path), JsonOptions);
+            history = JsonSerializer.Deserialize<History>(File.ReadAllBytes(path), JsonOptions);
             if (history is null) error = $"{path} is empty";
         }
         catch (Exception e) when (e is IOException or JsonException or NotSupportedException)
@@ -175,9 +186,48 @@ public static class Checkpoint
             var d = Describe(m);
             sb.Append(d.Type).Append('\n');
             for (int i = 0; i < d.Names.Length; i++) sb.Append(d.Names[i]).Append(':').AppendJoin(',', d.Shapes[i]).Append('\n');
+            sb.Append(Fingerprint(m));
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16].ToLowerInvariant();
     }
+
+    /// <summary>The module tree's structure: each submodule's path and type with its non-parameter settings (strides, slopes,
+    /// floors...), the things that change a model without changing any parameter's shape.</summary>
+    public static string Fingerprint(nn.Module root)
+    {
+        var sb = new StringBuilder();
+        foreach (var (path, m) in new[] { ("", root) }.Concat(root.named_modules()))
+        {
+            sb.Append(path).Append(' ').Append(m.GetType().FullName);
+            foreach (var (setting, value) in Settings(m)) sb.Append(' ').Append(setting).Append('=').Append(value);
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    static IEnumerable<(string Name, string Value)> Settings(nn.Module m)
+    {
+        const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance;
+        var members = m.GetType().GetProperties(Public).Where(p => p.GetIndexParameters().Length == 0 && p.Name != nameof(nn.Module.training))
+            .Select(p => (p.Name, p.PropertyType, Get: (Func<object?>)(() => p.GetValue(m))))
+            .Concat(m.GetType().GetFields(Public).Select(f => (f.Name, Type: f.FieldType, Get: (Func<object?>)(() => f.GetValue(m)))));
+        foreach (var (name, type, get) in members.Where(x => IsSetting(x.Item2)).OrderBy(x => x.Item1, StringComparer.Ordinal))
+        {
+            object? value;
+            try { value = get(); }
+            catch (TargetInvocationException) { continue; }
+            yield return (name, value is System.Collections.IEnumerable e and not string
+                ? string.Join(",", e.Cast<object>().Select(Invariant))
+                : Invariant(value));
+        }
+    }
+
+    static string Invariant(object? value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null";
+
+    static bool IsSetting(Type t) =>
+        t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal)
+        || (t.IsArray && IsSetting(t.GetElementType()!))
+        || (Nullable.GetUnderlyingType(t) is { } u && IsSetting(u));
 
     static string Sanitize(string name) =>
         new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());

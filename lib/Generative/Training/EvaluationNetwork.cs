@@ -10,24 +10,22 @@ namespace Generative.Training;
 /// <summary>The course's evaluation network: the notebook-01 classifier, trained once and reused by later notebooks from the checkpoint cache.</summary>
 public static class EvaluationNetwork
 {
-    /// <summary>Loads the classifier trained with these settings on this training set, or trains it with a live loss/accuracy chart:
-    /// cross-entropy, Adam 1e-3 with the learning rate multiplied by 0.7 after each epoch (pytorch/examples' mnist schedule).</summary>
-    public static Classifier LoadOrTrain(Mnist mnist, int epochs, int batchSize = 64, int seed = 0, TextWriter? log = null)
+    /// <summary>Loads the classifier trained with <paramref name="recipe"/> (default <see cref="Recipes.Classifier"/>) on this training set,
+    /// or trains it on cross-entropy with a live loss/accuracy chart.</summary>
+    public static Classifier LoadOrTrain(Mnist mnist, Recipe<Classifier>? recipe = null, TextWriter? log = null)
     {
-        const double gamma = 0.7;
-        var model = new Classifier();
-        var config = new { epochs, batchSize, seed, train = mnist.TrainImages.shape[0], lr = 1e-3, gamma };
-        Checkpoint.LoadOrTrain(model, "classifier", config, () =>
+        recipe ??= Recipes.Classifier;
+        var model = recipe.Build();
+        Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
         {
-            manual_seed(seed);
             var live = LiveCurves.Show("Classifier training", "epoch", "loss / error");
-            var optimizer = optim.Adam(model.parameters(), 1e-3);
-            var schedule = optim.lr_scheduler.StepLR(optimizer, 1, gamma);
-            return Trainer.Fit(model, optimizer, mnist.Train(batchSize, seed), epochs,
+            var optimizer = recipe.Adam.For(model);
+            var schedule = optim.lr_scheduler.StepLR(optimizer, 1, recipe.LearningRateDecay);
+            return Trainer.Fit(model, optimizer, mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
                 (x, y) => nn.functional.cross_entropy(model.forward(x), y),
                 new TrainOptions
                 {
-                    Seed = seed,
+                    Seed = recipe.Seed,
                     Evaluate = () => new Dictionary<string, double> { ["test_error"] = 1 - Classification.Accuracy(model, mnist.Test(1000)) },
                     OnEpoch = e =>
                     {
@@ -35,7 +33,7 @@ public static class EvaluationNetwork
                         live.Add(e.Epoch, new Dictionary<string, double> { ["train loss"] = e.TrainLoss, ["test error"] = e.Metrics["test_error"] });
                     },
                 });
-        }, log ?? Console.Out);
+        }, log);
         return model;
     }
 }

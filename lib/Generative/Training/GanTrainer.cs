@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Generative.Data;
 using Generative.Models;
 using TorchSharp;
@@ -7,9 +6,20 @@ using static TorchSharp.torch.nn;
 
 namespace Generative.Training;
 
-/// <summary>The GAN loop: per batch a discriminator step on real and fake, then a generator step with the non-saturating loss.</summary>
+/// <summary>The GAN loop, as pytorch/examples' dcgan/main.py: per batch (1) update D on real and fake, (2) update G with the non-saturating loss.</summary>
 public static class GanTrainer
 {
+    /// <summary>The loop's statistics by name: mean D(x), mean D(G(z)) before the D step, the discriminator's and the generator's loss.</summary>
+    public const string DReal = "D(x)", DFake = "D(G(z))", LossD = "loss_D", LossG = "loss_G";
+
+    static readonly string[] Names = [DReal, DFake, LossD, LossG];
+
+    /// <summary>One step's statistics, each a scalar tensor.</summary>
+    sealed record Statistics(Tensor DReal, Tensor DFake, Tensor LossD, Tensor LossG)
+    {
+        public Tensor[] InOrder => [DReal, DFake, LossD, LossG];
+    }
+
     /// <summary>Trains the pair for <paramref name="epochs"/> passes; real images come from <paramref name="train"/> in [0,1] and are mapped to [-1,1].</summary>
     /// <param name="generator">z [N,latentDim] to images [N,1,28,28] in [-1,1].</param>
     /// <param name="discriminator">Images in [-1,1] to logits [N].</param>
@@ -20,116 +30,76 @@ public static class GanTrainer
     /// <param name="latentDim">Size of z.</param>
     /// <param name="options">Seed, callbacks, snapshots, device.</param>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite.</exception>
-    public static GanHistory Fit(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
-        optim.Optimizer optG, optim.Optimizer optD, Batches train, int epochs, int latentDim, GanOptions? options = null)
+    public static History Fit(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
+        optim.Optimizer optG, optim.Optimizer optD, Batches train, int epochs, int latentDim, TrainOptions? options = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(epochs);
-        options ??= new GanOptions();
-        if (options.Seed is int seed) manual_seed(seed);
-        var device = options.Device ?? Trainer.DeviceOf(generator);
-        if (options.Device is not null) { generator.to(device); discriminator.to(device); }
-
+        options ??= new TrainOptions();
+        var device = EpochLoop.Prepare(options, epochs, generator, discriminator);
         using var fixedNoise = randn(options.SnapshotCount, latentDim, device: device);
-        var history = new GanHistory();
-        int globalStep = 0;
+        var history = new History();
+        int stepsBefore = 0;
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
-            var clock = Stopwatch.StartNew();
-            generator.train();
-            discriminator.train();
-            // Columns: D(x), D(G(z)), loss D, loss G; kept on the device and read back only every few steps.
-            using var stats = zeros(train.BatchCount, 4, dtype: ScalarType.Float64, device: device);
-            int step = 0, checkedUpTo = 0;
-            foreach (var (bx, _) in train)
-            {
-                using var scope = NewDisposeScope();
-                var real = GanImages.FromUnit(bx.device == device ? bx : bx.to(device));
-                long n = real.shape[0];
-                var ones = torch.ones(n, device: device);
-                var zeros = torch.zeros(n, device: device);
-
-                var fake = generator.forward(randn(n, latentDim, device: device));
-
-                optD.zero_grad();
-                var realLogits = discriminator.forward(real);
-                var fakeLogits = discriminator.forward(fake.detach());
-                var lossD = functional.binary_cross_entropy_with_logits(realLogits, ones)
-                          + functional.binary_cross_entropy_with_logits(fakeLogits, zeros);
-                lossD.backward();
-                optD.step();
-
-                // Non-saturating: G maximises log D(G(z)) instead of minimising log(1 - D(G(z))), whose gradient vanishes
-                // early on when D rejects every fake.
-                optG.zero_grad();
-                var lossG = functional.binary_cross_entropy_with_logits(discriminator.forward(fake), ones);
-                lossG.backward();
-                optG.step();
-
-                using (no_grad())
-                {
-                    stats[step].copy_(stack([sigmoid(realLogits).mean(), sigmoid(fakeLogits).mean(), lossD.detach(), lossG.detach()]));
-                }
-                step++;
-                globalStep++;
-                if (options.OnStep is { } onStep)
-                {
-                    var row = stats[step - 1].cpu().data<double>().ToArray();
-                    if (!row.All(double.IsFinite)) CheckFinite(stats, step - 1, step, epoch);
-                    onStep(new GanStepMetrics(epoch, step, row[0], row[1], row[2], row[3]));
-                    checkedUpTo = step;
-                }
-                else if (step - checkedUpTo >= options.DivergenceCheckEvery)
-                {
-                    CheckFinite(stats, checkedUpTo, step, epoch);
-                    checkedUpTo = step;
-                }
-                if (options.SnapshotEverySteps > 0 && globalStep % options.SnapshotEverySteps == 0)
-                    Snapshot(generator, fixedNoise, epoch, globalStep, history, options);
-            }
-            CheckFinite(stats, checkedUpTo, step, epoch);
-            double seconds = clock.Elapsed.TotalSeconds;
-            var mean = Enumerable.Repeat(double.NaN, 4).ToArray();
-            if (step > 0)
-            {
-                using var _ = NewDisposeScope();
-                mean = stats.narrow(0, 0, step).mean([0]).cpu().data<double>().ToArray();
-            }
-            if (options.SnapshotEverySteps <= 0 || globalStep % options.SnapshotEverySteps != 0)
-                Snapshot(generator, fixedNoise, epoch, globalStep, history, options);
-            var m = new GanEpochMetrics(epoch, mean[0], mean[1], mean[2], mean[3], seconds);
-            history.Epochs.Add(m);
-            options.OnEpoch?.Invoke(m);
+            int e = epoch, before = stepsBefore;
+            var metrics = EpochLoop.Run(epoch, train, device, options, Names,
+                (x, _) => Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim).InOrder,
+                [generator, discriminator],
+                afterStep: step => { if (IsSnapshotStep(before + step, options)) Snapshot(generator, fixedNoise, e, before + step, history, options); });
+            stepsBefore += train.BatchCount;
+            if (!IsSnapshotStep(stepsBefore, options)) Snapshot(generator, fixedNoise, epoch, stepsBefore, history, options);
+            history.Epochs.Add(metrics);
+            options.OnEpoch?.Invoke(metrics);
         }
         generator.eval();
         discriminator.eval();
         return history;
     }
 
-    /// <summary>Samples in eval mode (BatchNorm on its running statistics), as they will be drawn after training.</summary>
-    static void Snapshot(Module<Tensor, Tensor> generator, Tensor noise, int epoch, int step, GanHistory history, GanOptions options)
+    static Statistics Step(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
+        optim.Optimizer optG, optim.Optimizer optD, Tensor real, int latentDim)
     {
-        bool wasTraining = generator.training;
-        generator.eval();
-        using (no_grad())
-        using (var scope = NewDisposeScope())
-        {
-            var shot = GanSnapshot.From(epoch, step, GanImages.ToUnit(generator.forward(noise)));
-            history.Snapshots.Add(shot);
-            options.OnSnapshot?.Invoke(shot);
-        }
-        if (wasTraining) generator.train();
+        var fake = generator.forward(randn(real.shape[0], latentDim, device: real.device));
+        var (dReal, dFake, lossD) = UpdateDiscriminator(discriminator, optD, real, fake);
+        var lossG = UpdateGenerator(discriminator, optG, fake);
+        return new Statistics(dReal, dFake, lossD, lossG);
     }
 
-    static void CheckFinite(Tensor stats, int from, int to, int epoch)
+    /// <summary>(1) Update D: maximise log D(x) + log(1 − D(G(z))); the fakes are detached so that G is not updated here.</summary>
+    static (Tensor DReal, Tensor DFake, Tensor LossD) UpdateDiscriminator(Module<Tensor, Tensor> discriminator, optim.Optimizer optD, Tensor real, Tensor fake)
     {
-        if (to <= from) return;
+        optD.zero_grad();
+        var realLogits = discriminator.forward(real);
+        var fakeLogits = discriminator.forward(fake.detach());
+        var lossD = functional.binary_cross_entropy_with_logits(realLogits, ones_like(realLogits))
+                  + functional.binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
+        lossD.backward();
+        optD.step();
+        return (sigmoid(realLogits).mean(), sigmoid(fakeLogits).mean(), lossD);
+    }
+
+    /// <summary>(2) Update G with the non-saturating loss: maximise log D(G(z)) rather than minimise log(1 − D(G(z))), whose
+    /// gradient vanishes early on when D rejects every fake.</summary>
+    static Tensor UpdateGenerator(Module<Tensor, Tensor> discriminator, optim.Optimizer optG, Tensor fake)
+    {
+        optG.zero_grad();
+        var logits = discriminator.forward(fake);
+        var lossG = functional.binary_cross_entropy_with_logits(logits, ones_like(logits));
+        lossG.backward();
+        optG.step();
+        return lossG;
+    }
+
+    static bool IsSnapshotStep(int globalStep, TrainOptions options) =>
+        options.SnapshotEverySteps > 0 && globalStep % options.SnapshotEverySteps == 0;
+
+    /// <summary>Samples in eval mode (BatchNorm on its running statistics), as they will be drawn after training.</summary>
+    static void Snapshot(Module<Tensor, Tensor> generator, Tensor noise, int epoch, int step, History history, TrainOptions options)
+    {
+        using var evalMode = Inference.EvalMode(generator);
+        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var window = stats.narrow(0, from, to - from).narrow(1, 2, 2);
-        var finite = window.isfinite().all(1);
-        if (finite.all().item<bool>()) return;
-        var bad = finite.logical_not().nonzero()[0, 0].item<long>();
-        var row = window[bad];
-        double value = double.IsFinite(row[0].item<double>()) ? row[1].item<double>() : row[0].item<double>();
-        throw new TrainingDivergedException(epoch, from + (int)bad + 1, value);
+        var shot = GanSnapshot.From(epoch, step, GanImages.ToUnit(generator.forward(noise)));
+        history.Snapshots.Add(shot);
+        options.OnSnapshot?.Invoke(shot);
     }
 }

@@ -10,37 +10,30 @@ namespace Generative.Training;
 /// <summary>Trains a generator and discriminator pair with the course's GAN loop, cached by configuration, with live D(x), D(G(z)) curves and samples.</summary>
 public static class GanTraining
 {
-    /// <summary>Loads or trains the pair with Adam, β1 = 0.5, learning rates 2e-4 by default (Radford et al.'s settings), and the
-    /// non-saturating generator loss; about a dozen snapshots of fixed-noise samples are kept.</summary>
-    public static GanHistory LoadOrTrain(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, Mnist mnist,
-        int epochs, int batchSize, int latentDim, int seed = 0, double generatorLr = 2e-4, double discriminatorLr = 2e-4, TextWriter? log = null)
-    {
-        var name = $"{generator.GetType().Name}+{discriminator.GetType().Name}";
-        var config = new { epochs, batchSize, seed, latentDim, train = mnist.TrainImages.shape[0], generatorLr, discriminatorLr, beta1 = 0.5 };
-        return Checkpoint.LoadOrTrain<GanHistory>([generator, discriminator], name, config, () =>
+    /// <summary>Loads or trains the pair (built by <paramref name="recipe"/>) with the non-saturating generator loss; about a dozen
+    /// snapshots of fixed-noise samples are kept.</summary>
+    public static History LoadOrTrain(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, GanRecipe recipe, Mnist mnist, TextWriter? log = null) =>
+        Checkpoint.LoadOrTrain([generator, discriminator], recipe.Name, recipe, mnist, () =>
         {
-            manual_seed(seed);
-            var batches = mnist.Train(batchSize, seed);
+            var batches = mnist.Train(recipe.BatchSize, recipe.Seed);
             var curves = LiveCurves.Show($"{generator.GetType().Name}: discriminator outputs", "epoch", "mean D output");
             var samples = LiveImages.Show($"{generator.GetType().Name}: samples from fixed noise", columns: 16);
-            return GanTrainer.Fit(generator, discriminator,
-                optim.Adam(generator.parameters(), generatorLr, 0.5, 0.999), optim.Adam(discriminator.parameters(), discriminatorLr, 0.5, 0.999),
-                batches, epochs, latentDim,
-                new GanOptions
+            return GanTrainer.Fit(generator, discriminator, recipe.GeneratorAdam.For(generator), recipe.DiscriminatorAdam.For(discriminator),
+                batches, recipe.Epochs, recipe.LatentDim,
+                new TrainOptions
                 {
-                    Seed = seed,
+                    Seed = recipe.Seed,
                     SnapshotCount = 32,
-                    SnapshotEverySteps = Math.Max(1, batches.BatchCount * epochs / 12),
-                    OnEpoch = e => curves.Add(e.Epoch, new Dictionary<string, double> { ["D(x)"] = e.DReal, ["D(G(z))"] = e.DFake }),
+                    SnapshotEverySteps = Math.Max(1, batches.BatchCount * recipe.Epochs / 12),
+                    OnEpoch = e => curves.Add(e.Epoch, new Dictionary<string, double> { ["D(x)"] = e.Train[GanTrainer.DReal], ["D(G(z))"] = e.Train[GanTrainer.DFake] }),
                     OnSnapshot = s => { using var images = s.Images(); samples.Add(s.Epoch, images); },
                 });
-        }, log ?? Console.Out);
-    }
+        }, log);
 
     /// <summary>Images [N,1,28,28] in [0,1] for codes z [N, latentDim], in eval mode and without gradients.</summary>
     public static Tensor Decode(Module<Tensor, Tensor> generator, Tensor z)
     {
-        using var evalMode = Metrics.Evaluation.EvalMode(generator);
+        using var evalMode = Inference.EvalMode(generator);
         using var noGrad = no_grad();
         using var raw = generator.forward(z);
         return GanImages.ToUnit(raw);
@@ -64,7 +57,7 @@ public static class GanTraining
     }
 
     /// <summary>The first <paramref name="perRow"/> fixed-noise samples of <paramref name="rows"/> snapshots spread evenly over training, row by row.</summary>
-    public static Tensor SnapshotGrid(GanHistory history, int rows, int perRow)
+    public static Tensor SnapshotGrid(History history, int rows, int perRow)
     {
         var snaps = history.Snapshots;
         if (snaps.Count == 0) throw new InvalidOperationException("the history has no snapshots; train with snapshots enabled");

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Generative.Metrics;
+namespace Generative.Experiments;
 
 /// <summary>Numerical checks of the GAN game's theory on two 1-D Gaussians: the optimal discriminator and V(D*, G) = −log 4 + 2 JSD.</summary>
 public static class GanTheory
@@ -15,10 +15,6 @@ public static class GanTheory
         /// <summary>D*(x) = p_data(x) / (p_data(x) + p_g(x)).</summary>
         public double OptimalAt(double x) =>
             Normal(x, DataMean, DataStd) / (Normal(x, DataMean, DataStd) + Normal(x, GeneratorMean, GeneratorStd));
-
-        /// <summary>Densities, D* and the trained discriminator against x.</summary>
-        public Plotly.NET.GenericChart Chart => Plots.LineChart.Show("The optimal discriminator for two fixed densities", "x", "density / D(x)", Grid,
-            new() { ["p_data"] = DataDensity, ["p_g"] = GeneratorDensity, ["D*(x)"] = OptimalD, ["trained D(x)"] = TrainedD });
     }
 
     /// <summary>Integrates on a fine grid and trains a small discriminator on samples, to compare both with the theory.</summary>

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Generative.Metrics;
+namespace Generative.Models;
 
 /// <summary>KL(q || p) between a diagonal Gaussian q = N(mu, diag(exp(logVar))) and the unit Gaussian prior p = N(0, I).</summary>
 public static class Kl

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Generative.Metrics;
+namespace Generative.Experiments;
 
 /// <summary>How linearly separable a representation is: a softmax regression trained on few labelled examples, tested on many.</summary>
 public static class LinearProbe

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Generative.Plots;
+namespace Generative.Latent;
 
 /// <summary>One term of a latent vector-arithmetic figure: a concept's exemplar images and the decoding of their mean code.</summary>
 /// <param name="Label">What the concept is, e.g. "thick 7".</param>

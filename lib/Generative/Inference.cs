@@ -1,10 +1,10 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Generative.Metrics;
+namespace Generative;
 
-/// <summary>Shared plumbing for the metrics: eval mode with the previous mode restored, and batched inference under no_grad.</summary>
-static class Evaluation
+/// <summary>What metrics, latent tools and training all borrow: eval mode with the previous mode restored, and batched inference under no_grad.</summary>
+static class Inference
 {
     /// <summary>Puts <paramref name="module"/> (when it is a torch module) in eval mode; disposing the result restores training mode if it was on.</summary>
     public static IDisposable EvalMode(object module)

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Generative.Metrics;
+namespace Generative.Experiments;
 
 /// <summary>Variance of the two unbiased estimators of ∇_μ E_{z~N(μ,σ²)}[f(z)]: score function (REINFORCE) and reparameterized (pathwise).</summary>
 public static class GradientVariance

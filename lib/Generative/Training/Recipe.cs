@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Generative.Training;
+
+/// <summary>Adam's settings; the optimizer is built from them, so they are written once.</summary>
+public sealed record AdamSettings(double LearningRate, double Beta1 = 0.9, double Beta2 = 0.999)
+{
+    /// <summary>Adam over <paramref name="model"/>'s parameters.</summary>
+    public optim.Optimizer For(nn.Module model) => optim.Adam(model.parameters(), LearningRate, Beta1, Beta2);
+}
+
+/// <summary>Everything that makes a trained course model what it is: architecture, optimizer, epochs, batch size, seed.</summary>
+/// <remarks>The checkpoint key is the recipe's JSON (all but the architecture's code) with the built model's structure, so one edit here retrains.</remarks>
+/// <param name="Name">Readable name, used in the checkpoint's file name.</param>
+/// <param name="Architecture">Builds the untrained model.</param>
+/// <param name="Adam">The optimizer's settings.</param>
+/// <param name="Epochs">Passes over the training set.</param>
+/// <param name="BatchSize">Examples per step.</param>
+/// <param name="Seed">Seeds the shuffling and torch's generator before training.</param>
+/// <param name="LearningRateDecay">Factor applied to the learning rate after each epoch (1: constant).</param>
+public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TModel> Architecture, AdamSettings Adam,
+    int Epochs, int BatchSize, int Seed = 0, double LearningRateDecay = 1) where TModel : nn.Module
+{
+    /// <summary>A new, untrained model.</summary>
+    public TModel Build() => Architecture();
+}
+
+/// <summary>A GAN's recipe: both architectures, the size of z, one Adam per network, epochs, batch size, seed.</summary>
+public sealed record GanRecipe(string Name,
+    [property: JsonIgnore] Func<nn.Module<Tensor, Tensor>> Generator, [property: JsonIgnore] Func<nn.Module<Tensor, Tensor>> Discriminator,
+    int LatentDim, AdamSettings GeneratorAdam, AdamSettings DiscriminatorAdam, int Epochs, int BatchSize, int Seed = 0)
+{
+    /// <summary>A new, untrained generator.</summary>
+    public nn.Module<Tensor, Tensor> BuildGenerator() => Generator();
+
+    /// <summary>A new, untrained discriminator.</summary>
+    public nn.Module<Tensor, Tensor> BuildDiscriminator() => Discriminator();
+}

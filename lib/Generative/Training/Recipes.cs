@@ -1,0 +1,43 @@
+using Generative.Models;
+
+namespace Generative.Training;
+
+/// <summary>The course's trained models, one recipe each: the one place their settings live. Notebooks use them with
+/// <c>with { Epochs = ... }</c> for the smoke profile, and a later notebook reuses an earlier one's model by its recipe.</summary>
+public static class Recipes
+{
+    /// <summary>The autoencoders' code size in notebook 02.</summary>
+    public const int CodeSize = 32;
+
+    static readonly AdamSettings Adam1e3 = new(1e-3);
+
+    /// <summary>The notebook-01 classifier, kept as the evaluation network: Adam 1e-3, the learning rate times 0.7 after each epoch
+    /// (pytorch/examples' mnist schedule).</summary>
+    public static readonly Recipe<Classifier> Classifier = new("classifier", () => new Classifier(), Adam1e3, Epochs: 5, BatchSize: 64, LearningRateDecay: 0.7);
+
+    /// <summary>Notebook 02's linear autoencoder: cheap per epoch, slow to converge, so more epochs.</summary>
+    public static readonly Recipe<Autoencoder> LinearAutoencoder = new(nameof(Models.LinearAutoencoder), () => new LinearAutoencoder(CodeSize), Adam1e3, Epochs: 10, BatchSize: 128);
+
+    /// <summary>Notebook 02's deep fully connected autoencoder.</summary>
+    public static readonly Recipe<Autoencoder> DeepAutoencoder = new(nameof(Models.DeepAutoencoder), () => new DeepAutoencoder(CodeSize), Adam1e3, Epochs: 4, BatchSize: 128);
+
+    /// <summary>Notebook 02's ReLU CNN autoencoder.</summary>
+    public static readonly Recipe<Autoencoder> ConvAutoencoder = new(nameof(Models.ConvAutoencoder), () => new ConvAutoencoder(CodeSize), Adam1e3, Epochs: 4, BatchSize: 128);
+
+    /// <summary>Notebook 03's Bernoulli VAE, as pytorch/examples' vae/main.py: Adam 1e-3, 10 epochs, batch 128.</summary>
+    public static readonly Recipe<VariationalAutoencoder> Vae = new(nameof(Models.Vae), () => new Vae(), Adam1e3, Epochs: 10, BatchSize: 128);
+
+    /// <summary>Notebook 03's VAE with the lecture's Gaussian decoder.</summary>
+    public static readonly Recipe<VariationalAutoencoder> GaussianVae = new(nameof(Models.GaussianVae), () => new GaussianVae(), Adam1e3, Epochs: 3, BatchSize: 128);
+
+    /// <summary>Notebook 03's convolutional VAE with a 2-d latent.</summary>
+    public static readonly Recipe<VariationalAutoencoder> ConvVae2d = new(nameof(ConvVae), () => new ConvVae(latentDim: 2, channels: 16), Adam1e3, Epochs: 10, BatchSize: 128);
+
+    /// <summary>Notebook 04's MLP GAN with Radford et al.'s Adam settings (2e-4, β1 = 0.5) for both networks.</summary>
+    public static readonly GanRecipe MlpGan = new("MlpGenerator+MlpDiscriminator", () => new MlpGenerator(latentDim: 100), () => new MlpDiscriminator(),
+        LatentDim: 100, GeneratorAdam: new(2e-4, 0.5), DiscriminatorAdam: new(2e-4, 0.5), Epochs: 5, BatchSize: 128);
+
+    /// <summary>Notebook 05's DCGAN; its generator learns at 1e-3, faster than the discriminator's 2e-4.</summary>
+    public static readonly GanRecipe Dcgan = new("DcganGenerator+DcganDiscriminator", () => new DcganGenerator(latentDim: 100), () => new DcganDiscriminator(),
+        LatentDim: 100, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(2e-4, 0.5), Epochs: 5, BatchSize: 64);
+}
