@@ -69,7 +69,7 @@ public class ModelShapeTests
         foreach (var (m, expected, latent) in models)
         {
             using var scope = NewDisposeScope();
-            var vae = (IVariationalAutoencoder)m;
+            var vae = (VariationalAutoencoder)m;
             var x = rand(4, 1, 28, 28);
             var (recon, mu, logVar) = m.forward(x);
             AssertShape(recon, 4, 1, 28, 28);
@@ -89,7 +89,7 @@ public class ModelShapeTests
         using var scope = NewDisposeScope();
         using (no_grad())
             foreach (var p in m.parameters()) p.mul_(50);  // drive the variance head to extremes
-        var (_, logVar) = m.Decode(randn(16, 20) * 10);
+        var (_, logVar) = m.DecodeGaussian(randn(16, 20) * 10);
         Assert.True(logVar.min().item<float>() >= Math.Log(1e-3) - 1e-5);
     }
 

@@ -1,3 +1,4 @@
+using Generative.Latent;
 using Generative.Data;
 using Generative.Plots;
 using Microsoft.DotNet.Interactive.Formatting;

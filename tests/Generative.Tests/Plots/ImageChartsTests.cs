@@ -1,3 +1,4 @@
+using Generative.Latent;
 using TorchSharp;
 using Generative.Plots;
 using static TorchSharp.torch;

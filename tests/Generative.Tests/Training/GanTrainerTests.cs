@@ -13,32 +13,32 @@ public class GanTrainerTests
         ? (new MlpGenerator(16), new MlpDiscriminator())
         : (new DcganGenerator(16, ngf: 16), new DcganDiscriminator(ndf: 16));
 
-    internal static GanHistory Fit(string family, List<GanStepMetrics> steps, int epochs = 1, int count = 512, int seed = 3)
+    internal static History Fit(string family, List<StepMetrics> steps, int epochs = 1, int count = 512, int seed = 3)
     {
         manual_seed(seed);
         var (g, d) = Build(family);
         var optG = optim.Adam(g.parameters(), 2e-4, 0.5, 0.999);
         var optD = optim.Adam(d.parameters(), 2e-4, 0.5, 0.999);
         return GanTrainer.Fit(g, d, optG, optD, SmallMnist.Train(count, 32), epochs, 16,
-            new GanOptions { Seed = seed, SnapshotCount = 9, SnapshotEverySteps = 8, OnStep = steps.Add });
+            new TrainOptions { Seed = seed, SnapshotCount = 9, SnapshotEverySteps = 8, OnStep = steps.Add });
     }
 
     [Theory]
     [MemberData(nameof(Families))]
     public void DiscriminatorLearnsToTellRealFromFakeAndSamplesStayFinite(string family)
     {
-        var steps = new List<GanStepMetrics>();
+        var steps = new List<StepMetrics>();
         var h = Fit(family, steps);
         Assert.Equal(16, steps.Count);
         // At the start D cannot tell: loss ~ 2 ln 2. Its first steps must bring the loss down and separate D(x) from D(G(z)).
-        double first = steps[0].LossD, late = steps.Skip(12).Average(s => s.LossD);
+        double first = steps[0].Values[GanTrainer.LossD], late = steps.Skip(12).Average(s => s.Values[GanTrainer.LossD]);
         Assert.InRange(first, 1.0, 1.8);
         Assert.True(late < first, $"{family}: loss D went from {first} to {late}");
-        Assert.True(steps.Skip(12).Average(s => s.DReal - s.DFake) > 0, $"{family}: D(x) not above D(G(z))");
-        Assert.All(steps, s => Assert.True(double.IsFinite(s.LossG), "non-finite generator loss"));
+        Assert.True(steps.Skip(12).Average(s => s.Values[GanTrainer.DReal] - s.Values[GanTrainer.DFake]) > 0, $"{family}: D(x) not above D(G(z))");
+        Assert.All(steps, s => Assert.True(double.IsFinite(s.Values[GanTrainer.LossG]), "non-finite generator loss"));
 
         var e = Assert.Single(h.Epochs);
-        Assert.Equal(steps.Average(s => s.LossD), e.LossD, 1e-6);
+        Assert.Equal(steps.Average(s => s.Values[GanTrainer.LossD]), e.Train[GanTrainer.LossD], 1e-6);
         Assert.Equal([8, 16], h.Snapshots.Select(s => s.Step));
         using var images = h.Snapshots[^1].Images();
         Assert.Equal(new long[] { 9, 1, 28, 28 }, images.shape);

@@ -43,7 +43,7 @@ public class LeakTests
         var optG = optim.Adam(g.parameters(), 2e-4, 0.5, 0.999);
         var optD = optim.Adam(d.parameters(), 2e-4, 0.5, 0.999);
         var counts = new List<long>();
-        GanTrainer.Fit(g, d, optG, optD, SmallMnist.Train(256, 32), 2, 16, new GanOptions { OnStep = _ => counts.Add(Tensor.TotalCount) });
+        GanTrainer.Fit(g, d, optG, optD, SmallMnist.Train(256, 32), 2, 16, new TrainOptions { OnStep = _ => counts.Add(Tensor.TotalCount) });
         var again = SmallMnist.Train(256, 32);
         var before = Tensor.TotalCount;
         GanTrainer.Fit(g, d, optG, optD, again, 1, 16);

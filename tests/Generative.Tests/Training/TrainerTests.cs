@@ -9,7 +9,7 @@ namespace Generative.Tests.Training;
 public class TrainerTests
 {
     static History Train(nn.Module model, Func<Tensor, Tensor, Tensor> loss, int epochs = 3, int count = 256,
-        LossReduction reduction = LossReduction.Mean, Action<StepMetrics>? onStep = null, double lr = 1e-3)
+        nn.Reduction reduction = nn.Reduction.Mean, Action<StepMetrics>? onStep = null, double lr = 1e-3)
     {
         var opt = optim.Adam(model.parameters(), lr);
         return Trainer.Fit(model, opt, SmallMnist.Train(count), epochs, loss,
@@ -45,8 +45,8 @@ public class TrainerTests
         manual_seed(0);
         foreach (var m in new nn.Module<Tensor, (Tensor, Tensor, Tensor)>[] { new Vae(), new GaussianVae(), new ConvVae() })
         {
-            var vae = (IVariationalAutoencoder)m;
-            AssertLossFalls(Train(m, (x, _) => Elbo.Loss(vae, x), reduction: LossReduction.Sum), m.GetType().Name);
+            var vae = (VariationalAutoencoder)m;
+            AssertLossFalls(Train(m, (x, _) => Elbo.Loss(vae, x), reduction: nn.Reduction.Sum), m.GetType().Name);
         }
     }
 
@@ -55,10 +55,10 @@ public class TrainerTests
     {
         manual_seed(0);
         var m = new Vae(hiddenDim: 50, latentDim: 4);
-        var a = Train(m, (x, _) => Elbo.Loss(m, x), epochs: 1, count: 100, reduction: LossReduction.Sum, lr: 0);
+        var a = Train(m, (x, _) => Elbo.Loss(m, x), epochs: 1, count: 100, reduction: nn.Reduction.Sum, lr: 0);
         manual_seed(0);
         var m2 = new Vae(hiddenDim: 50, latentDim: 4);
-        var b = Train(m2, (x, _) => Elbo.Loss(m2, x) / x.shape[0], epochs: 1, count: 100, reduction: LossReduction.Mean, lr: 0);
+        var b = Train(m2, (x, _) => Elbo.Loss(m2, x) / x.shape[0], epochs: 1, count: 100, reduction: nn.Reduction.Mean, lr: 0);
         Assert.Equal(a.TrainLoss[0], b.TrainLoss[0], a.TrainLoss[0] * 1e-6);
         Assert.InRange(a.TrainLoss[0], 400, 700);  // an untrained Bernoulli VAE costs ~ 784 * ln 2 = 543 nats per image
     }

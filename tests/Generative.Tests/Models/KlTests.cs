@@ -1,8 +1,8 @@
-using Generative.Metrics;
+using Generative.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Generative.Tests.Metrics;
+namespace Generative.Tests.Models;
 
 public class KlTests
 {
