@@ -8,5 +8,6 @@ namespace Generative.Training;
 public sealed record EpochMetrics(int Epoch, double Seconds, IReadOnlyDictionary<string, double> Train, IReadOnlyDictionary<string, double> Metrics)
 {
     /// <summary>The mean training loss per example, for a loop with one loss.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double TrainLoss => Train[Trainer.Loss];
 }

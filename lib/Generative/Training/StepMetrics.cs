@@ -7,5 +7,6 @@ namespace Generative.Training;
 public sealed record StepMetrics(int Epoch, int Step, IReadOnlyDictionary<string, double> Values)
 {
     /// <summary>The batch's loss, for a loop with one loss.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double Loss => Values[Trainer.Loss];
 }

@@ -39,7 +39,7 @@ public class MnistTests
         Assert.Equal(MnistFiles.Sha256.OrderBy(kv => kv.Key), listed.OrderBy(kv => kv.Key));
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void A_corrupt_file_is_detected_and_fetched_again()
     {
         var dir = NewDirectory();
@@ -57,7 +57,7 @@ public class MnistTests
         Assert.Empty(Directory.GetFiles(dir, "*.part"));
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void When_every_source_fails_the_error_lists_them_and_the_manual_route()
     {
         var dir = NewDirectory();
@@ -70,7 +70,7 @@ public class MnistTests
         Assert.DoesNotContain(Directory.GetFiles(dir), f => !f.EndsWith(".fetch.lock"));
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void A_file_from_a_source_that_fails_its_checksum_is_never_installed()
     {
         var dir = NewDirectory();
@@ -86,7 +86,7 @@ public class MnistTests
         Assert.False(File.Exists(Path.Combine(dir, "train-labels-idx1-ubyte")));
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public async Task Two_processes_fetching_at_once_end_with_one_valid_copy()
     {
         var dir = NewDirectory();

@@ -7,7 +7,7 @@ namespace Generative.Tests.Foundation;
 
 public class TorchLoadingTests
 {
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void A_fresh_console_process_loads_torchsharp_and_takes_an_optimizer_step()
     {
         var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Prepare.dll"), "--no-data"])

@@ -13,7 +13,7 @@ namespace Generative.Tests.Plots;
 [Collection(nameof(NotebookHost))]
 public class ChartPagesTests
 {
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public void Pages_of_every_chart_embed_plotly_once_and_draw_each_chart()
     {
         var keep = Environment.GetEnvironmentVariable("GENERATIVE_PLOT_PAGES") is { Length: > 0 };

@@ -138,4 +138,15 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(h1.Metric(GanTrainer.LossD), h2.Metric(GanTrainer.LossD));
         Assert.Equal(h1.Snapshots[0].Pixels, h2.Snapshots[0].Pixels);
     }
+
+    [Fact]
+    public void ArchitectureChangesThatKeepEveryShapeChangeTheKey()
+    {
+        var config = new { epochs = 1 };
+        nn.Module Net(nn.Module<Tensor, Tensor> activation) => nn.Sequential(nn.Linear(4, 4), activation, nn.Linear(4, 1));
+        var paths = new[] { Net(nn.LeakyReLU(0.2)), Net(nn.LeakyReLU(0.1)), Net(nn.ReLU()), Net(nn.Tanh()) }
+            .Select(m => Checkpoint.PathFor(m, "net", config)).ToList();
+        Assert.Equal(paths.Count, paths.Distinct().Count());
+        Assert.Equal(paths[0], Checkpoint.PathFor(Net(nn.LeakyReLU(0.2)), "net", config));
+    }
 }
