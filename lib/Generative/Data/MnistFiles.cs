@@ -138,23 +138,12 @@ public static class MnistFiles
     }
 
     /// <summary>Writes a fetched file atomically, but only once its checksum matches.</summary>
-    static void Install(Stream content, string directory, string name)
-    {
-        string target = Path.Combine(directory, name);
-        string staging = target + $".{Environment.ProcessId}.{Guid.NewGuid():N}.part";
-        try
+    static void Install(Stream content, string directory, string name) =>
+        AtomicFile.Write(Path.Combine(directory, name), content.CopyTo, staging =>
         {
-            using (var fs = new FileStream(staging, FileMode.CreateNew))
-            {
-                content.CopyTo(fs);
-                fs.Flush(flushToDisk: true);
-            }
             if (!IsValid(staging, Sha256[name]))
                 throw new InvalidDataException($"{name} from this source does not match its SHA-256");
-            File.Move(staging, target, overwrite: true);
-        }
-        finally { if (File.Exists(staging)) File.Delete(staging); }
-    }
+        });
 
     static FileStream AcquireLock(string path)
     {

@@ -4,7 +4,11 @@ namespace Generative.Setup;
 public static class AtomicFile
 {
     /// <summary>Writes through a uniquely named temporary file in the same folder, flushed to disk, then renamed over the target.</summary>
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) => Write(path, write, validate: null);
+
+    /// <summary>As <see cref="Write(string, Action{Stream})"/>, but the written temporary file must pass <paramref name="validate"/>
+    /// (given its path) before it replaces the target; when it throws, the target is left as it was.</summary>
+    public static void Write(string path, Action<Stream> write, Action<string>? validate)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
@@ -16,6 +20,7 @@ public static class AtomicFile
                 write(fs);
                 fs.Flush(flushToDisk: true);
             }
+            validate?.Invoke(tmp);
             File.Move(tmp, path, overwrite: true);
         }
         finally
