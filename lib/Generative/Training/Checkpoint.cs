@@ -79,14 +79,7 @@ public static class Checkpoint
             if (payloadStart + payloadLength != bytes.Length) { error = $"{path} is truncated or has trailing bytes"; return false; }
             var hash = Convert.ToHexString(SHA256.HashData(bytes.AsSpan(payloadStart)));
             if (hash != header.Sha256) { error = $"{path} fails its checksum (the file is damaged)"; return false; }
-            for (int i = 0; i < modules.Count; i++)
-            {
-                var expected = Describe(modules[i]);
-                var found = header.Modules[i];
-                if (found.Type != expected.Type || !found.Names.SequenceEqual(expected.Names)
-                    || !found.Shapes.Zip(expected.Shapes).All(p => p.First.SequenceEqual(p.Second)))
-                { error = $"{path} holds a {found.Type} whose parameters do not match this {expected.Type}"; return false; }
-            }
+            if (Mismatch(modules, header, path) is { } mismatch) { error = mismatch; return false; }
             long offset = payloadStart;
             foreach (var (m, entry) in modules.Zip(header.Modules))
             {
@@ -102,6 +95,18 @@ public static class Checkpoint
             error = $"{path} could not be read: {e.Message}";
             return false;
         }
+    }
+
+    static string? Mismatch(IReadOnlyList<nn.Module> modules, Header header, string path)
+    {
+        foreach (var (module, found) in modules.Zip(header.Modules))
+        {
+            var expected = Describe(module);
+            if (found.Type != expected.Type || !found.Names.SequenceEqual(expected.Names)
+                || !found.Shapes.Zip(expected.Shapes).All(p => p.First.SequenceEqual(p.Second)))
+                return $"{path} holds a {found.Type} whose parameters do not match this {expected.Type}";
+        }
+        return null;
     }
 
     /// <summary>Loads a cached model trained with this recipe on this training set, or trains it, saves it and caches its history.</summary>
