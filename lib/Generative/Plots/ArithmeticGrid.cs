@@ -9,14 +9,14 @@ public static class ArithmeticGrid
 {
     const int OperatorWidth = 18, LabelBand = 10, MeanGap = 12;
 
-    /// <summary>
-    /// For each concept its exemplars in a row with the mean code's decoding centred below, then "-", "+" and "="
-    /// between the concepts, and <paramref name="results"/> (several samples around A - B + C) as a grid of <paramref name="resultColumns"/> columns.
-    /// </summary>
     /// <summary>One trial drawn as in Radford et al.'s figure.</summary>
     public static GenericChart Show(Latent.ArithmeticTrial trial, string? title = null) =>
         Show(trial.A, trial.B, trial.C, trial.Results, title ?? $"{trial.Analogy}? {trial.Summary}");
 
+    /// <summary>
+    /// For each concept its exemplars in a row with the mean code's decoding centred below, then "-", "+" and "="
+    /// between the concepts, and <paramref name="results"/> (several samples around A - B + C) as a grid of <paramref name="resultColumns"/> columns.
+    /// </summary>
     public static GenericChart Show(ConceptImages a, ConceptImages b, ConceptImages c, Tensor results, string title, int resultColumns = 3)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -154,7 +154,7 @@ public static class Checkpoint
         return history;
     }
 
-    /// <summary>The file a <see cref="LoadOrTrain"/> call with these arguments uses.</summary>
+    /// <summary>The file a <c>LoadOrTrain</c> call with these arguments uses.</summary>
     public static string PathFor(nn.Module model, string name, object config) =>
         Path.Combine(Root, $"{Sanitize(name)}-{CacheKey([model], name, config)}.ckpt");
 
