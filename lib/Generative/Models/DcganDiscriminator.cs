@@ -11,9 +11,22 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
 {
     readonly Module<Tensor, Tensor> main;
 
+    /// <summary>The narrowest first layer that trains reliably on this libtorch; see <see cref="DcganDiscriminator(int)"/>.</summary>
+    public const int MinimumWidth = 16;
+
     /// <summary>Builds the discriminator; <paramref name="ndf"/> is the width of the first layer, as in dcgan/main.py.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ndf"/> is below <see cref="MinimumWidth"/>.</exception>
+    /// <remarks>
+    /// libtorch 2.10's CPU backward of a strided convolution from one input channel to 8 or fewer filters builds the input
+    /// gradient from memory it never initialised: when that memory last held NaN bit patterns, the gradient the generator
+    /// learns from is NaN, and training diverges at a random step. Widths of 16 and more take another kernel
+    /// (tests/Generative.Tests/Models/ConvolutionGradientTests.cs reproduces both).
+    /// </remarks>
     public DcganDiscriminator(int ndf = 32) : base(nameof(DcganDiscriminator))
     {
+        if (ndf < MinimumWidth)
+            throw new ArgumentOutOfRangeException(nameof(ndf), ndf,
+                $"ndf must be at least {MinimumWidth}: narrower first layers hit a libtorch CPU bug that makes the generator's gradient NaN at random steps.");
         main = Sequential(
             Conv2d(1, ndf, kernel_size: 4, stride: 2, padding: 1, bias: false),            // 14x14
             LeakyReLU(0.2),

@@ -127,9 +127,9 @@ public sealed class CheckpointTests : IDisposable
                 Snapshots = [GanSnapshot.From(1, 10, images)],
             };
         }
-        var (g1, d1) = (new DcganGenerator(16, 8), new DcganDiscriminator(8));
+        var (g1, d1) = (new DcganGenerator(16, 8), new DcganDiscriminator(DcganDiscriminator.MinimumWidth));
         var h1 = Checkpoint.LoadOrTrain([g1, d1], "dcgan", config, () => Train(g1, d1));
-        var (g2, d2) = (new DcganGenerator(16, 8), new DcganDiscriminator(8));
+        var (g2, d2) = (new DcganGenerator(16, 8), new DcganDiscriminator(DcganDiscriminator.MinimumWidth));
         var h2 = Checkpoint.LoadOrTrain([g2, d2], "dcgan", config, () => Train(g2, d2));
         Assert.Equal(1, calls);
         AssertSameWeights(g1, g2);

@@ -39,7 +39,7 @@ public class LeakTests
     {
         manual_seed(0);
         var g = new DcganGenerator(16, 8);
-        var d = new DcganDiscriminator(8);
+        var d = new DcganDiscriminator(DcganDiscriminator.MinimumWidth);
         var optG = optim.Adam(g.parameters(), 2e-4, 0.5, 0.999);
         var optD = optim.Adam(d.parameters(), 2e-4, 0.5, 0.999);
         var counts = new List<long>();
