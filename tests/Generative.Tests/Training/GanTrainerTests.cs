@@ -5,6 +5,9 @@ using static TorchSharp.torch;
 
 namespace Generative.Tests.Training;
 
+/// <summary>Runs with the other seeded tests: a test running beside it would draw from torch's global generator between
+/// <c>manual_seed</c> and the draws this test compares, as tests in parallel collections do.</summary>
+[Collection(nameof(SerialTorch))]
 public class GanTrainerTests
 {
     public static TheoryData<string> Families => new() { "mlp", "dcgan" };

@@ -6,6 +6,9 @@ using static TorchSharp.torch.nn;
 
 namespace Generative.Tests.Training;
 
+/// <summary>Runs with the other seeded tests: a test running beside it would draw from torch's global generator between
+/// <c>manual_seed</c> and the draws this test compares, as tests in parallel collections do.</summary>
+[Collection(nameof(SerialTorch))]
 public class TrainerTests
 {
     static History Train(nn.Module model, Func<Tensor, Tensor, Tensor> loss, int epochs = 3, int count = 256,
