@@ -113,6 +113,8 @@ public sealed class NotebookExecutor
             element.Outputs.Clear();
             element.ExecutionOrder = 0;
         }
+        // nbformat 4.5 requires cell ids; Documents keeps the ones a notebook has and invents none.
+        foreach (var element in elements.Where(e => string.IsNullOrEmpty(e.Id))) element.Id = NewId();
         // A notebook saved from an earlier run may still carry its injected cell: drop it, as papermill does.
         foreach (var stale in elements.Where(e => Tags(e).Contains(ParameterInjector.InjectedTag)).ToList()) elements.Remove(stale);
 
@@ -134,6 +136,7 @@ public sealed class NotebookExecutor
         {
             injected = new InteractiveDocumentElement("", CourseKernel.CSharp)
             {
+                Id = NewId(),
                 Metadata = new Dictionary<string, object> { ["tags"] = new[] { ParameterInjector.InjectedTag } },
             };
             elements.Insert(elements.IndexOf(parametersCell!) + 1, injected);
@@ -191,10 +194,17 @@ public sealed class NotebookExecutor
         }
         var result = await submission;
         if (result.Events.OfType<CommandFailed>().FirstOrDefault() is not { } failed) return null;
+        if (failed.Exception is null or CodeSubmissionCompilationErrorException)
+        {
+            // Compiler and directive errors: the kernel's message is the (line,col): error CSxxxx diagnostics.
+            var diagnostics = (failed.Exception?.Message ?? failed.Message).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            outputs.AddError("CompilationError", diagnostics[0], [$"{where}: compilation failed", .. diagnostics]);
+            return $"{where}: {string.Join("\n", diagnostics)}";
+        }
         var exception = failed.Exception;
-        var header = exception is null ? $"{where}: {failed.Message}" : $"{where}: {exception.GetType().FullName}: {exception.Message}";
-        outputs.AddError(exception?.GetType().FullName ?? "CompilationError", exception?.Message ?? failed.Message,
-            [header, .. (exception?.ToString() ?? failed.Message).Split('\n').Select(l => l.TrimEnd('\r'))]);
+        var header = $"{where}: {exception.GetType().FullName}: {exception.Message}";
+        outputs.AddError(exception.GetType().FullName ?? exception.GetType().Name, exception.Message,
+            [header, .. exception.ToString().Split('\n').Select(l => l.TrimEnd('\r'))]);
         return header;
     }
 
@@ -206,6 +216,8 @@ public sealed class NotebookExecutor
         using (var stream = File.Create(temp)) Notebook.Write(_document, stream, KernelInfos);
         File.Move(temp, _executedPath, overwrite: true);
     }
+
+    static string NewId() => Guid.NewGuid().ToString("N")[..12];
 
     static bool IsCode(InteractiveDocumentElement e) => e.KernelName is not null and not "markdown";
 

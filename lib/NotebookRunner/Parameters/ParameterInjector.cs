@@ -92,9 +92,9 @@ public static class ParameterInjector
             _ when type == typeof(double) => double.TryParse(t, NumberStyles.Float, c, out var d) && double.IsFinite(d) ? d.ToString("R", c) + "d" : null,
             _ when type == typeof(float) => float.TryParse(t, NumberStyles.Float, c, out var f) && float.IsFinite(f) ? f.ToString("R", c) + "f" : null,
             _ when type == typeof(decimal) => decimal.TryParse(t, NumberStyles.Float, c, out var m) ? m.ToString(c) + "m" : null,
-            _ => throw new ParameterException($"{notebook}: parameter '{name}' is a {TypeName(type)}; only string, bool, int, long, float, double and decimal parameters can be set from outside the notebook."),
+            _ => throw new ParameterException($"{notebook}: parameter '{name}' has type {TypeName(type)}; only string, bool, int, long, float, double and decimal parameters can be set from outside the notebook."),
         };
-        return literal ?? throw new ParameterException($"{notebook}: parameter '{name}' is a {TypeName(type)} in the '{ParametersTag}' cell, and '{text}' is not a {TypeName(type)}. Give a {TypeName(type)} value, e.g. -p {name}={Example(type)}.");
+        return literal ?? throw new ParameterException($"{notebook}: parameter '{name}' has type {TypeName(type)} in the '{ParametersTag}' cell, and '{text}' is not a valid {TypeName(type)}. Give a {TypeName(type)} value, e.g. -p {name}={Example(type)}.");
     }
 
     static string TypeName(Type type) => type switch
