@@ -57,7 +57,8 @@ run.SetAction(async (parse, _) =>
 
 var summaryPath = new Option<string>("--summary") { Description = "The run's summary.json.", DefaultValueFactory = _ => Path.Combine("artifacts", "run", "summary.json") };
 var readme = new Option<string?>("--readme") { Description = "Rewrite the results block of this README instead of printing the table." };
-var report = new Command("report", "The course's targets checked against a run's summary.json, as Markdown.") { summaryPath, readme };
+var targetsPath = new Option<string>("--targets") { Description = "The course's targets file.", DefaultValueFactory = _ => Path.Combine("notebooks", "targets.json") };
+var report = new Command("report", "The course's targets checked against a run's summary.json, as Markdown.") { summaryPath, targetsPath, readme };
 report.SetAction(parse =>
 {
     var summary = parse.GetValue(summaryPath)!;
@@ -66,8 +67,15 @@ report.SetAction(parse =>
         Console.Error.WriteLine($"{summary} does not exist: run the notebooks first (dotnet run -c Release --project lib/NotebookRunner -- run notebooks).");
         return 2;
     }
-    if (parse.GetValue(readme) is { } path) NotebookRunner.Reporting.ResultsTable.UpdateReadme(path, summary);
-    else Console.Write(NotebookRunner.Reporting.ResultsTable.Render(summary));
+    NotebookRunner.Reporting.TargetFile targets;
+    try { targets = NotebookRunner.Reporting.TargetFile.Load(parse.GetValue(targetsPath)!); }
+    catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+    if (parse.GetValue(readme) is { } path) NotebookRunner.Reporting.ResultsTable.UpdateReadme(path, summary, targets);
+    else Console.Write(NotebookRunner.Reporting.ResultsTable.Render(summary, targets));
     return 0;
 });
 
