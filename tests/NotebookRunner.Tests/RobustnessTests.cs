@@ -45,6 +45,6 @@ public class RobustnessTests
         var run = executed["metadata"]!["notebook_runner"]!;
         Assert.Equal("incomplete", run["status"]!.GetValue<string>());
         Assert.Equal("full", run["profile"]!.GetValue<string>());
-        Assert.Equal(1, run["cells"]!.AsArray().Count);
+        Assert.Single(run["cells"]!.AsArray());
     }
 }
