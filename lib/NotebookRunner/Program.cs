@@ -1,19 +1,21 @@
 using System.CommandLine;
-using NotebookRunner;
 using NotebookRunner.Running;
-
-KernelFidelity.LoadKernelFSharpCore();
 
 var paths = new Argument<string[]>("notebooks") { Arity = ArgumentArity.OneOrMore, Description = "Notebooks (.ipynb) and folders; a folder runs its notebooks in name order." };
 var profile = new Option<string>("--profile") { Description = "smoke applies each notebook's metadata.course.smoke overrides; full runs them as written.", DefaultValueFactory = _ => NotebookRun.Full };
 profile.AcceptOnlyFromAmong(NotebookRun.Smoke, NotebookRun.Full);
 var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value assigned after the notebook's 'parameters' cell; repeatable.", Arity = ArgumentArity.ZeroOrMore };
 var outDir = new Option<string>("--out") { Description = "Folder for executed notebooks, HTML pages and summary.json.", DefaultValueFactory = _ => Path.Combine("artifacts", "run") };
+var cellTimeout = new Option<double?>("--cell-timeout") { Description = "Seconds one cell may run before its notebook fails with a timeout error (no limit by default)." };
+cellTimeout.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<double?>() is <= 0) result.AddError("--cell-timeout must be a positive number of seconds, e.g. --cell-timeout 600.");
+});
 var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed notebook." };
 // Set by the runner when it runs one notebook per child process, so children do not overwrite the merged summary.json.
 var summaryFile = new Option<string?>("--summary-file") { Hidden = true };
 
-var run = new Command("run", "Execute notebooks headless as the .NET Interactive C# kernel would.") { paths, profile, parameters, outDir, failFast, summaryFile };
+var run = new Command("run", "Execute notebooks headless in the .NET Interactive C# kernel.") { paths, profile, parameters, outDir, failFast, cellTimeout, summaryFile };
 run.Validators.Add(result =>
 {
     foreach (var p in result.GetValue(parameters) ?? [])
@@ -28,7 +30,8 @@ run.SetAction(async (parse, _) =>
         (parse.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0].Trim(), kv[1])).ToList(),
         parse.GetValue(outDir)!,
         parse.GetValue(failFast),
-        parse.GetValue(summaryFile));
+        parse.GetValue(summaryFile),
+        parse.GetValue(cellTimeout) is double seconds ? TimeSpan.FromSeconds(seconds) : null);
     using var progress = new ConsoleProgress(Console.Out, Console.IsOutputRedirected);
     IReadOnlyList<NotebookResult> results;
     try
@@ -54,7 +57,8 @@ run.SetAction(async (parse, _) =>
 
 var summaryPath = new Option<string>("--summary") { Description = "The run's summary.json.", DefaultValueFactory = _ => Path.Combine("artifacts", "run", "summary.json") };
 var readme = new Option<string?>("--readme") { Description = "Rewrite the results block of this README instead of printing the table." };
-var report = new Command("report", "The course's targets checked against a run's summary.json, as Markdown.") { summaryPath, readme };
+var targetsPath = new Option<string>("--targets") { Description = "The course's targets file.", DefaultValueFactory = _ => Path.Combine("notebooks", "targets.json") };
+var report = new Command("report", "The course's targets checked against a run's summary.json, as Markdown.") { summaryPath, targetsPath, readme };
 report.SetAction(parse =>
 {
     var summary = parse.GetValue(summaryPath)!;
@@ -63,10 +67,19 @@ report.SetAction(parse =>
         Console.Error.WriteLine($"{summary} does not exist: run the notebooks first (dotnet run -c Release --project lib/NotebookRunner -- run notebooks).");
         return 2;
     }
-    if (parse.GetValue(readme) is { } path) NotebookRunner.Reporting.ResultsTable.UpdateReadme(path, summary);
-    else Console.Write(NotebookRunner.Reporting.ResultsTable.Render(summary));
+    NotebookRunner.Reporting.TargetFile targets;
+    try { targets = NotebookRunner.Reporting.TargetFile.Load(parse.GetValue(targetsPath)!); }
+    catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+    if (parse.GetValue(readme) is { } path) NotebookRunner.Reporting.ResultsTable.UpdateReadme(path, summary, targets);
+    else Console.Write(NotebookRunner.Reporting.ResultsTable.Render(summary, targets));
     return 0;
 });
 
 var root = new RootCommand("Headless runner for the course's C# notebooks.") { run, report };
-return await root.Parse(args).InvokeAsync();
+var exitCode = await root.Parse(args).InvokeAsync();
+// A cell abandoned at its timeout may still be running on the kernel's thread; it must not keep the process alive.
+Environment.Exit(exitCode);

@@ -6,13 +6,13 @@ namespace NotebookRunner.Tests;
 public class ErrorTests
 {
     [Fact]
-    public async Task A_runtime_exception_stops_the_notebook_and_names_cell_and_line()
+    public async Task A_runtime_exception_stops_the_notebook_and_names_the_cell()
     {
         var (results, outDir) = await RunAsync([Notebook("fails-at-cell-3"), Notebook("parameters")]);
 
         var failed = results[0];
         Assert.False(failed.Ok);
-        Assert.Contains("fails-at-cell-3, cell 3, line 2", failed.Error);
+        Assert.Contains("fails-at-cell-3, cell 3: System.InvalidOperationException", failed.Error);
         Assert.Contains("boom at x=1", failed.Error);
         Assert.True(results[1].Ok, "the next notebook still runs");
 
@@ -21,7 +21,7 @@ public class ErrorTests
         var output = Assert.Single(Outputs(cells[1]));
         Assert.Equal("error", output["output_type"]!.GetValue<string>());
         Assert.Equal("System.InvalidOperationException", output["ename"]!.GetValue<string>());
-        Assert.Contains(output["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains("cell 3, line 2"));
+        Assert.Contains(output["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains("fails-at-cell-3, cell 3"));
         Assert.Empty(Outputs(cells[2]));
         Assert.Null(cells[2]["execution_count"]);
     }
@@ -43,7 +43,7 @@ public class ErrorTests
         Assert.Equal("smoke", run.Summary!["profile"]!.GetValue<string>());
         var failed = run.Notebook("fails-at-cell-3");
         Assert.Equal("failed", failed["status"]!.GetValue<string>());
-        Assert.Contains("cell 3, line 2", failed["error"]!.GetValue<string>());
+        Assert.Contains("cell 3: System.InvalidOperationException: boom at x=1", failed["error"]!.GetValue<string>());
         Assert.Contains("fails-at-cell-3", run.Output);
     }
 
@@ -52,7 +52,7 @@ public class ErrorTests
     {
         var (results, outDir) = await RunAsync([Notebook("compile-error")]);
 
-        Assert.Contains("compile-error, cell 2(2,9): error CS0103", results.Single().Error);
+        Assert.Contains("compile-error, cell 2: (2,9): error CS0103", results.Single().Error);
         var error = Assert.Single(Outputs(CodeCells(Executed(outDir, "compile-error"))[1]));
         Assert.Contains(error["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains("(2,9): error CS0103: The name 'undefinedName' does not exist"));
     }
@@ -63,6 +63,6 @@ public class ErrorTests
         var (results, _) = await RunAsync([Notebook("unknown-magic")]);
 
         Assert.False(results.Single().Ok);
-        Assert.Contains("unknown-magic, cell 2, line 1: the magic command '#!fsharp' is not supported", results.Single().Error);
+        Assert.StartsWith("unknown-magic, cell 2: (1,1): error DNI", results.Single().Error);
     }
 }

@@ -6,14 +6,14 @@ namespace NotebookRunner.Tests;
 public class PackageTests
 {
     [Fact]
-    public async Task Nuget_packages_are_restored_and_loaded_into_the_default_context()
+    public async Task Nuget_packages_are_restored_by_the_kernel_and_loaded_into_the_default_context()
     {
         var (results, outDir) = await RunAsync([Notebook("nuget-humanizer")]);
 
         Assert.True(results.Single().Ok, results.Single().Error);
         var cells = CodeCells(Executed(outDir, "nuget-humanizer"));
         Assert.Equal("default context: True\n", Stream(cells[1], "stdout"));
-        Assert.Equal("some title here", Outputs(cells[1]).Single(o => o["output_type"]!.GetValue<string>() == "execute_result")["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("some title here", Text(Outputs(cells[1]).Single(o => o["output_type"]!.GetValue<string>() == "execute_result")["data"]!["text/plain"]));
     }
 
     [Fact]
@@ -22,6 +22,7 @@ public class PackageTests
         var (results, _) = await RunAsync([Notebook("nuget-missing")]);
 
         Assert.False(results.Single().Ok);
-        Assert.Contains("NuGet restore failed for No.Such.Package.For.The.Runner 1.0.0", results.Single().Error);
+        Assert.StartsWith("nuget-missing, cell 1:", results.Single().Error);
+        Assert.Contains("error NU1101: Unable to find package No.Such.Package.For.The.Runner", results.Single().Error);
     }
 }

@@ -49,13 +49,38 @@ public class ParameterTests
         Assert.StartsWith("compile-error: parameters were given (epochs)", results.Single().Error);
     }
 
+    [Fact]
+    public async Task An_unknown_parameter_name_is_an_error_listing_the_defined_names()
+    {
+        var (results, _) = await RunAsync([Notebook("parameters")], parameters: [P("epoch", "3")]);
+
+        Assert.False(results.Single().Ok);
+        Assert.Equal("parameters: 'epoch' is not defined in the 'parameters' cell, which defines: epochs, label, rate.", results.Single().Error);
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_an_error_naming_the_parameter_and_its_type()
+    {
+        var (results, outDir) = await RunAsync([Notebook("parameters")], parameters: [P("epochs", "2.5")]);
+
+        Assert.False(results.Single().Ok);
+        Assert.StartsWith("parameters: parameter 'epochs' has type int in the 'parameters' cell, and '2.5' is not a valid int.", results.Single().Error);
+        var injected = CodeCells(Executed(outDir, "parameters"))[1];
+        Assert.Equal("error", Outputs(injected).Single()["output_type"]!.GetValue<string>());
+    }
+
     [Theory]
-    [InlineData("3", "3")]
-    [InlineData("-2.5e-3", "-2.5e-3")]
-    [InlineData("true", "true")]
-    [InlineData("mnist", "\"mnist\"")]
-    [InlineData("1.", "\"1.\"")]
-    [InlineData("a\\b", "\"a\\\\b\"")]
-    public void Command_line_values_become_csharp_literals(string value, string literal) =>
-        Assert.Equal(literal, CSharpLiteral.FromText(value));
+    [InlineData("3", typeof(int), "3")]
+    [InlineData("-2.5e-3", typeof(double), "-0.0025d")]
+    [InlineData("0.5", typeof(float), "0.5f")]
+    [InlineData("7", typeof(long), "7L")]
+    [InlineData("true", typeof(bool), "true")]
+    [InlineData("mnist", typeof(string), "\"mnist\"")]
+    [InlineData("a\\b", typeof(string), "\"a\\\\b\"")]
+    public void Values_become_literals_of_the_declared_type(string value, Type type, string literal) =>
+        Assert.Equal(literal, ParameterInjector.Literal("nb", "p", value, type));
+
+    [Fact]
+    public void Names_come_from_the_parameters_cells_top_level_declarations() =>
+        Assert.Equal(["epochs", "rate", "a", "b"], ParameterInjector.DeclaredNames("var epochs = 10; // full size\ndouble rate = 0.5;\nint a = 1, b = 2;\nConsole.WriteLine(epochs);"));
 }

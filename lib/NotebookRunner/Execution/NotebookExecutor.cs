@@ -1,63 +1,80 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
-using NotebookRunner.Notebooks;
-using NotebookRunner.Packages;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
+using Microsoft.DotNet.Interactive.Events;
+using NotebookRunner.Kernel;
 using NotebookRunner.Parameters;
 using NotebookRunner.Running;
 
 namespace NotebookRunner.Execution;
 
-/// <summary>Executes one notebook's C# cells in order in one Roslyn script state, as the .NET Interactive C# kernel does.</summary>
+/// <summary>How to run one notebook.</summary>
+/// <param name="Profile">smoke or full.</param>
+/// <param name="Parameters">The -p values, in order.</param>
+/// <param name="CellTimeout">How long one cell may run; null for no limit.</param>
+public sealed record ExecutionSettings(string Profile, IReadOnlyList<KeyValuePair<string, string>> Parameters, TimeSpan? CellTimeout = null)
+{
+    /// <summary>True when the notebook's smoke overrides apply.</summary>
+    public bool Smoke => Profile == NotebookRun.Smoke;
+}
+
+/// <summary>Executes one notebook's C# cells in order in a fresh .NET Interactive C# kernel, writing the executed notebook after every cell.</summary>
 public sealed class NotebookExecutor
 {
     /// <summary>The environment variable through which notebooks' <c>Course.Record</c> calls reach summary.json (Generative.Setup.HeadlineMetrics).</summary>
     public const string MetricsVariable = "GENERATIVE_METRICS_FILE";
 
-    readonly NotebookDocument _notebook;
-    readonly IRunProgress _progress;
-    readonly List<PackageReference> _packages = [];
-    readonly List<string> _sources = [];
-    readonly List<CellTiming> _timings = [];
-    ScriptOptions _options = ScriptSetup.Create();
-    ScriptState<object>? _state;
-    CellOutputs? _current;
-    int _executionCount;
+    /// <summary>The notebook-level metadata key holding the run's profile, parameters, status and cell timings.</summary>
+    public const string MetadataKey = "notebook_runner";
 
-    NotebookExecutor(NotebookDocument notebook, IRunProgress progress)
+    static readonly KernelInfoCollection KernelInfos = CreateKernelInfos();
+
+    readonly InteractiveDocument _document;
+    readonly string _name;
+    readonly string _executedPath;
+    readonly ExecutionSettings _settings;
+    readonly IRunProgress _progress;
+    readonly List<CellTiming> _timings = [];
+    readonly Dictionary<string, object> _runMetadata;
+
+    NotebookExecutor(InteractiveDocument document, string name, string executedPath, ExecutionSettings settings, IRunProgress progress)
     {
-        _notebook = notebook;
+        _document = document;
+        _name = name;
+        _executedPath = executedPath;
+        _settings = settings;
         _progress = progress;
+        _runMetadata = new Dictionary<string, object>
+        {
+            ["status"] = "incomplete",
+            ["profile"] = settings.Profile,
+            ["parameters"] = new Dictionary<string, string>(),
+            ["started"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["cells"] = new List<Dictionary<string, object?>>(),
+        };
     }
 
-    /// <summary>Runs <paramref name="notebookPath"/> and writes the executed notebook to <paramref name="executedPath"/>, outputs and the failure included.</summary>
-    /// <param name="notebookPath">The .ipynb to execute.</param>
-    /// <param name="executedPath">Where the executed .ipynb goes.</param>
-    /// <param name="smoke">Apply the notebook's smoke-profile overrides.</param>
-    /// <param name="parameters">The -p values, in order.</param>
-    /// <param name="progress">Receives notebook and cell progress.</param>
-    public static async Task<NotebookResult> RunAsync(string notebookPath, string executedPath, bool smoke,
-        IReadOnlyList<KeyValuePair<string, string>> parameters, IRunProgress progress)
+    /// <summary>Runs <paramref name="notebookPath"/>; the executed notebook at <paramref name="executedPath"/> is rewritten after every cell, and a run that stops early stays marked incomplete.</summary>
+    public static async Task<NotebookResult> RunAsync(string notebookPath, string executedPath, ExecutionSettings settings, IRunProgress progress)
     {
         var clock = Stopwatch.StartNew();
         var name = Path.GetFileNameWithoutExtension(notebookPath);
         progress.NotebookStarted(name);
-        NotebookDocument notebook;
-        try { notebook = NotebookDocument.Load(notebookPath); }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        InteractiveDocument document;
+        try { document = Notebook.Parse(File.ReadAllText(notebookPath), KernelInfos); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or ArgumentException)
         {
-            var failed = new NotebookResult(name, false, clock.Elapsed.TotalSeconds, [], new Dictionary<string, double?>(), e.Message, null, null);
+            var failed = new NotebookResult(name, false, clock.Elapsed.TotalSeconds, [], new Dictionary<string, double?>(),
+                $"{notebookPath} could not be read as a Jupyter notebook (.ipynb): {e.Message}", null, null);
             progress.NotebookFinished(failed);
             return failed;
         }
 
-        var executor = new NotebookExecutor(notebook, progress);
+        var executor = new NotebookExecutor(document, name, executedPath, settings, progress);
         var metricsFile = Path.Combine(Path.GetTempPath(), $"notebook-metrics-{Guid.NewGuid():N}.jsonl");
         var previousMetrics = Environment.GetEnvironmentVariable(MetricsVariable);
         var previousDirectory = Directory.GetCurrentDirectory();
@@ -65,9 +82,9 @@ public sealed class NotebookExecutor
         try
         {
             Environment.SetEnvironmentVariable(MetricsVariable, metricsFile);
+            // The kernel runs a notebook in its folder, so relative paths in #r and in code resolve as in VS Code.
             Directory.SetCurrentDirectory(Path.GetDirectoryName(Path.GetFullPath(notebookPath))!);
-            using (new CapturedConsole(() => executor._current))
-                error = await executor.ExecuteAsync(smoke, parameters);
+            error = await executor.ExecuteAsync();
         }
         finally
         {
@@ -76,130 +93,145 @@ public sealed class NotebookExecutor
         }
         var metrics = ReadMetrics(metricsFile);
         File.Delete(metricsFile);
-        notebook.Save(executedPath);
+        executor._runMetadata["status"] = error is null ? "ok" : "failed";
+        executor._runMetadata["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        if (error is not null) executor._runMetadata["error"] = error;
+        executor.Save();
         var result = new NotebookResult(name, error is null, clock.Elapsed.TotalSeconds, executor._timings, metrics, error, Path.GetFullPath(executedPath), null);
         progress.NotebookFinished(result);
         return result;
     }
 
     /// <returns>Null when every cell ran, else the failure's one-paragraph description.</returns>
-    async Task<string?> ExecuteAsync(bool smoke, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    async Task<string?> ExecuteAsync()
     {
+        var elements = _document.Elements;
         // Cell numbers in messages are positions in the notebook as written, before the injected cell.
-        var numbers = _notebook.Cells.OfType<JsonObject>().Select((c, i) => (c, i + 1)).ToDictionary(p => p.c, p => p.Item2);
-        _notebook.NormalizeForExecution();
-        JsonObject? injected;
-        try { injected = ParameterInjector.Inject(_notebook, smoke, parameters); }
-        catch (NotebookException e) { return e.Message; }
-
-        var globals = new NotebookGlobals(() => _current);
-        foreach (var cell in _notebook.Cells.OfType<JsonObject>().Where(Cell.IsCode).ToList())
+        var numbers = elements.Select((e, i) => (e, i + 1)).ToDictionary(p => p.e, p => p.Item2);
+        foreach (var element in elements.Where(IsCode))
         {
-            int? number = cell == injected ? null : numbers[cell];
+            element.Outputs.Clear();
+            element.ExecutionOrder = 0;
+        }
+        // nbformat 4.5 requires cell ids; Documents keeps the ones a notebook has and invents none.
+        foreach (var element in elements.Where(e => string.IsNullOrEmpty(e.Id))) element.Id = NewId();
+        // A notebook saved from an earlier run may still carry its injected cell: drop it, as papermill does.
+        foreach (var stale in elements.Where(e => Tags(e).Contains(ParameterInjector.InjectedTag)).ToList()) elements.Remove(stale);
+
+        var parametersCell = elements.FirstOrDefault(e => IsCode(e) && Tags(e).Contains(ParameterInjector.ParametersTag));
+        InteractiveDocumentElement? injected = null;
+        IReadOnlyList<KeyValuePair<string, string>> overrides;
+        try
+        {
+            overrides = ParameterInjector.Overrides(_name, _document.Metadata, _settings.Smoke, _settings.Parameters);
+            ParameterInjector.CheckNames(_name, overrides, parametersCell?.Contents);
+        }
+        catch (ParameterException e)
+        {
+            Save();
+            return e.Message;
+        }
+        _runMetadata["parameters"] = overrides.GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        if (overrides.Count > 0)
+        {
+            injected = new InteractiveDocumentElement("", CourseKernel.CSharp)
+            {
+                Id = NewId(),
+                Metadata = new Dictionary<string, object> { ["tags"] = new[] { ParameterInjector.InjectedTag } },
+            };
+            elements.Insert(elements.IndexOf(parametersCell!) + 1, injected);
+        }
+        Save();
+
+        using var kernel = CourseKernel.Create();
+        var csharp = (Microsoft.DotNet.Interactive.CSharp.CSharpKernel)kernel.FindKernelByName(CourseKernel.CSharp)!;
+        var outputs = new CellOutputs();
+        using var subscription = kernel.KernelEvents.Subscribe(outputs.Add);
+        var executionCount = 0;
+        foreach (var element in elements.Where(IsCode).ToList())
+        {
+            int? number = element == injected ? null : numbers[element];
             var label = number is int n ? $"cell {n}" : "injected parameters";
-            var where = number is int k ? $"{_notebook.Name}, cell {k}" : $"{_notebook.Name}, injected-parameters cell";
-            var outputs = new CellOutputs((JsonArray)cell["outputs"]!);
-            cell["execution_count"] = ++_executionCount;
-            _progress.CellStarted(_notebook.Name, label);
+            var where = number is int k ? $"{_name}, cell {k}" : $"{_name}, injected-parameters cell";
+            element.ExecutionOrder = ++executionCount;
+            outputs.Current = element.Outputs;
+            outputs.ExecutionCount = executionCount;
+            _progress.CellStarted(_name, label);
             var clock = Stopwatch.StartNew();
-            string? failure = null;
-            _current = outputs;
+            string? failure;
             try
             {
-                await ExecuteCellAsync(Cell.Source(cell), where, outputs, globals);
+                if (element == injected)
+                    element.Contents = ParameterInjector.Code(_name, _settings.Smoke, overrides, p => csharp.ScriptState?.GetVariable(p)?.Type);
+                failure = await SubmitAsync(kernel, element.Contents, where, outputs);
             }
-            catch (Exception e)
+            catch (ParameterException e)
             {
-                failure = ReportFailure(e, where, outputs);
+                failure = e.Message;
+                outputs.AddError("ParameterError", e.Message, [e.Message]);
             }
-            finally
-            {
-                _current = null;
-            }
+            outputs.Current = null;
             var seconds = clock.Elapsed.TotalSeconds;
             _timings.Add(new CellTiming(number, seconds));
-            _progress.CellFinished(_notebook.Name, label, seconds, failure is null);
+            ((List<Dictionary<string, object?>>)_runMetadata["cells"]).Add(new() { ["index"] = number, ["seconds"] = Math.Round(seconds, 3), ["status"] = failure is null ? "ok" : "failed" });
+            _progress.CellFinished(_name, label, seconds, failure is null);
+            Save();
             if (failure is not null) return failure;
         }
         return null;
     }
 
-    async Task ExecuteCellAsync(string source, string where, CellOutputs outputs, NotebookGlobals globals)
+    async Task<string?> SubmitAsync(CompositeKernel kernel, string code, string where, CellOutputs outputs)
     {
-        var directives = CellDirectives.Parse(source, where);
-        _sources.AddRange(directives.Sources.Except(_sources));
-        var newPackages = directives.Packages.Where(p => !_packages.Contains(p)).ToList();
-        if (newPackages.Any(p => p.Id.Equals(PlotlyChartFormatter.ExtensionPackage, StringComparison.OrdinalIgnoreCase)))
-            PlotlyChartFormatter.Enable();
-        newPackages.RemoveAll(p => p.Id.Equals(PlotlyChartFormatter.ExtensionPackage, StringComparison.OrdinalIgnoreCase));
-        if (newPackages.Count > 0)
+        var submission = kernel.SendAsync(new SubmitCode(code, CourseKernel.CSharp));
+        if (_settings.CellTimeout is { } timeout && await Task.WhenAny(submission, Task.Delay(timeout)) != submission)
         {
-            _packages.AddRange(newPackages);
-            // The kernel restores a notebook's packages cumulatively: each restore sees every package so far.
-            var restored = await PackageRestorer.RestoreAsync(_packages, _sources);
-            DefaultContextLoader.AddNativeLibraries(restored.NativeLibraries);
-            AddReferences(restored.Assemblies.Select(DefaultContextLoader.Load));
-            outputs.AppendStream("stdout", $"Installed packages: {string.Join(", ", newPackages.Select(p => $"{p.Id}, {p.Version ?? "latest"}"))}\n");
+            // The kernel cannot stop C# code that does not watch its cancellation token, so the cell is abandoned, not
+            // cancelled; its notebook ends here and the process exits with it.
+            var message = $"{where} did not finish within the cell timeout of {timeout.TotalSeconds:0.#} s (--cell-timeout); the cells before it are kept in the executed notebook.";
+            outputs.AddError("CellTimeout", message, [message]);
+            return message;
         }
-        foreach (var path in directives.AssemblyPaths)
+        var result = await submission;
+        if (result.Events.OfType<CommandFailed>().FirstOrDefault() is not { } failed) return null;
+        if (failed.Exception is null or CodeSubmissionCompilationErrorException)
         {
-            var full = Path.GetFullPath(path);
-            if (!File.Exists(full))
-                throw new NotebookException($"{where}: #r \"{path}\" names no file (looked for {full}, relative to the notebook's folder). Build or fetch it first, or fix the path.");
-            AddReferences([DefaultContextLoader.Load(full)]);
+            // Compiler and directive errors: the kernel's message is the (line,col): error CSxxxx diagnostics.
+            var diagnostics = (failed.Exception?.Message ?? failed.Message).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            outputs.AddError("CompilationError", diagnostics[0], [$"{where}: compilation failed", .. diagnostics]);
+            return $"{where}: {string.Join("\n", diagnostics)}";
         }
-        if (string.IsNullOrWhiteSpace(directives.Code)) return;
-
-        var options = _options.WithFilePath(CellFile(where));
-        _state = _state is null
-            ? await CSharpScript.RunAsync(directives.Code, options, globals, typeof(NotebookGlobals))
-            : await _state.ContinueWithAsync(directives.Code, options);
-        if (_state.ReturnValue is { } value && EndsWithExpression(directives.Code))
-            outputs.AddResult(_executionCount, OutputFormatter.Format(value));
+        var exception = failed.Exception;
+        var header = $"{where}: {exception.GetType().FullName}: {exception.Message}";
+        outputs.AddError(exception.GetType().FullName ?? exception.GetType().Name, exception.Message,
+            [header, .. exception.ToString().Split('\n').Select(l => l.TrimEnd('\r'))]);
+        return header;
     }
 
-    // A trailing expression without a semicolon is the cell's value, as in the kernel.
-    static bool EndsWithExpression(string code) =>
-        CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(kind: SourceCodeKind.Script)).GetCompilationUnitRoot()
-            .Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } };
-
-    void AddReferences(IEnumerable<MetadataReference?> references)
+    void Save()
     {
-        var list = references.OfType<MetadataReference>().ToList();
-        if (list.Count > 0) _options = _options.AddReferences(list);
+        _document.Metadata[MetadataKey] = _runMetadata;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_executedPath))!);
+        var temp = _executedPath + ".tmp";
+        using (var stream = File.Create(temp)) Notebook.Write(_document, stream, KernelInfos);
+        File.Move(temp, _executedPath, overwrite: true);
     }
 
-    // Roslyn names the cell with this "file" in diagnostics and stack traces, which is how a failure finds its line.
-    static string CellFile(string where) => where;
+    static string NewId() => Guid.NewGuid().ToString("N")[..12];
 
-    static string ReportFailure(Exception exception, string where, CellOutputs outputs)
+    static bool IsCode(InteractiveDocumentElement e) => e.KernelName is not null and not "markdown";
+
+    static IReadOnlyList<string> Tags(InteractiveDocumentElement e) =>
+        e.Metadata is not null && e.Metadata.TryGetValue("tags", out var tags) && JsonSerializer.SerializeToNode(tags) is JsonArray array
+            ? array.Select(t => t?.GetValue<string>()).OfType<string>().ToList()
+            : [];
+
+    static KernelInfoCollection CreateKernelInfos()
     {
-        switch (exception)
-        {
-            case CompilationErrorException compile:
-                var diagnostics = compile.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-                outputs.AddError("CompilationError", diagnostics.FirstOrDefault() ?? compile.Message,
-                    [$"{where}: compilation failed", .. diagnostics]);
-                return $"{where}: compilation failed\n{string.Join("\n", diagnostics)}";
-            case NotebookException notebook:
-                outputs.AddError("NotebookError", notebook.Message, [notebook.Message]);
-                return notebook.Message;
-            default:
-                var e = Unwrap(exception);
-                var line = new StackTrace(e, fNeedFileInfo: true).GetFrames()
-                    .FirstOrDefault(f => f.GetFileName() == CellFile(where))?.GetFileLineNumber();
-                var header = line is > 0 ? $"{where}, line {line}: {e.GetType().FullName}" : $"{where}: {e.GetType().FullName}";
-                outputs.AddError(e.GetType().FullName ?? e.GetType().Name, e.Message, [header, .. e.ToString().Split('\n').Select(l => l.TrimEnd('\r'))]);
-                return $"{header}: {e.Message}";
-        }
+        var infos = new KernelInfoCollection { new Microsoft.DotNet.Interactive.Documents.KernelInfo(CourseKernel.CSharp, "C#", ["c#", "cs"]) };
+        infos.DefaultKernelName = CourseKernel.CSharp;
+        return infos;
     }
-
-    static Exception Unwrap(Exception e) => e switch
-    {
-        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
-        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
-        _ => e,
-    };
 
     static Dictionary<string, double?> ReadMetrics(string file)
     {

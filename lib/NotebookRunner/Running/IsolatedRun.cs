@@ -40,6 +40,11 @@ public static class IsolatedRun
         if (Path.GetFileNameWithoutExtension(processPath) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         foreach (var arg in new[] { "run", notebook, "--profile", request.Profile, "--out", request.OutDirectory, "--summary-file", summaryFile })
             start.ArgumentList.Add(arg);
+        if (request.CellTimeout is { } timeout)
+        {
+            start.ArgumentList.Add("--cell-timeout");
+            start.ArgumentList.Add(timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         foreach (var (name, value) in request.Parameters)
         {
             start.ArgumentList.Add("-p");

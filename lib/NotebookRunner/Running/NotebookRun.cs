@@ -10,7 +10,8 @@ public sealed record RunRequest(
     IReadOnlyList<KeyValuePair<string, string>> Parameters,
     string OutDirectory,
     bool FailFast,
-    string? SummaryFile = null);
+    string? SummaryFile = null,
+    TimeSpan? CellTimeout = null);
 
 /// <summary>Runs notebooks and folders of notebooks, writing executed notebooks, HTML pages and summary.json.</summary>
 public static class NotebookRun
@@ -47,7 +48,7 @@ public static class NotebookRun
         {
             var name = Path.GetFileNameWithoutExtension(notebook);
             var executed = Path.Combine(request.OutDirectory, name + ".ipynb");
-            var result = await NotebookExecutor.RunAsync(notebook, executed, request.Profile == Smoke, request.Parameters, progress);
+            var result = await NotebookExecutor.RunAsync(notebook, executed, new ExecutionSettings(request.Profile, request.Parameters, request.CellTimeout), progress);
             results.Add(Export(result, Path.Combine(request.OutDirectory, name + ".html")));
             if (!result.Ok && request.FailFast) break;
         }

@@ -15,10 +15,21 @@ public class ResultsTableTests
         return path;
     }
 
+    static readonly TargetFile CourseTargets = TargetFile.Load(Path.Combine(NotebookRunner.Tests.Support.Fixtures.RepoRoot, "notebooks", "targets.json"));
+
+    [Fact]
+    public void A_malformed_check_is_an_error_naming_the_file_and_metric()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("targets-").FullName, "targets.json");
+        File.WriteAllText(path, """{"targets": [{"metric": "m", "goal": "g", "check": {"op": "~", "value": 1}}]}""");
+        var e = Assert.Throws<InvalidDataException>(() => TargetFile.Load(path));
+        Assert.StartsWith($"{path}: the check of 'm' must be", e.Message);
+    }
+
     [Fact]
     public void Targets_are_judged_from_the_measured_numbers()
     {
-        var md = ResultsTable.Render(Summary("""{"classifier_test_accuracy": 0.9912, "pca32_test_mse": 0.0170, "ae_linear_test_mse": 0.0200, "ae_deep_test_mse": 0.012}"""));
+        var md = ResultsTable.Render(Summary("""{"classifier_test_accuracy": 0.9912, "pca32_test_mse": 0.0170, "ae_linear_test_mse": 0.0200, "ae_deep_test_mse": 0.012}"""), CourseTargets);
         Assert.Contains("| `classifier_test_accuracy` | ≥ 0.99 | 0.9912 | yes |", md);
         Assert.Contains("| `ae_linear_test_mse` | within 10% of PCA-32 | 0.02 | **no** |", md);
         Assert.Contains("| `ae_deep_test_mse` | < PCA-32 | 0.012 | yes |", md);
@@ -34,7 +45,7 @@ public class ResultsTableTests
         var readme = Path.Combine(Path.GetDirectoryName(summary)!, "README.md");
         File.WriteAllText(readme, $"# Title\n\nbefore\n\n{ResultsTable.Begin}\nold table\n{ResultsTable.End}\n\nafter\n");
 
-        ResultsTable.UpdateReadme(readme, summary);
+        ResultsTable.UpdateReadme(readme, summary, CourseTargets);
 
         var text = File.ReadAllText(readme);
         Assert.StartsWith("# Title\n\nbefore\n\n" + ResultsTable.Begin, text);
@@ -49,7 +60,7 @@ public class ResultsTableTests
         var summary = Summary("{}");
         var readme = Path.Combine(Path.GetDirectoryName(summary)!, "README.md");
         File.WriteAllText(readme, "# no markers\n");
-        var e = Assert.Throws<InvalidDataException>(() => ResultsTable.UpdateReadme(readme, summary));
+        var e = Assert.Throws<InvalidDataException>(() => ResultsTable.UpdateReadme(readme, summary, CourseTargets));
         Assert.Contains(ResultsTable.Begin, e.Message);
     }
 }

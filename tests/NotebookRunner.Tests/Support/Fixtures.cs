@@ -41,7 +41,15 @@ public static class Fixtures
     /// <summary>The concatenated stream text of <paramref name="name"/> (stdout or stderr) in a cell.</summary>
     public static string Stream(JsonObject cell, string name) =>
         string.Concat(Outputs(cell).Where(o => o["output_type"]!.GetValue<string>() == "stream" && o["name"]!.GetValue<string>() == name)
-            .Select(o => o["text"]!.GetValue<string>()));
+            .Select(o => Text(o["text"])));
+
+    /// <summary>A multiline nbformat string, written either as one string or as a list of lines.</summary>
+    public static string Text(JsonNode? node) => node switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => l!.GetValue<string>())),
+        null => "",
+        _ => node.GetValue<string>(),
+    };
 
     static string FindRoot()
     {
