@@ -13,6 +13,9 @@ public enum DigitAttribute
 }
 
 /// <summary>"A-ish source − B-ish source + B-ish target = A-ish target": the digit version of "smiling woman − neutral woman + neutral man".</summary>
+/// <param name="SourceClass">The digit that shows the attribute in the first term.</param>
+/// <param name="TargetClass">The digit the result should be.</param>
+/// <param name="Attribute">The attribute carried from source to target.</param>
 /// <param name="Increase">True moves the target towards more of the attribute (thicker, more right-leaning); false towards less.</param>
 public sealed record Analogy(int SourceClass, int TargetClass, DigitAttribute Attribute, bool Increase = true)
 {
@@ -71,6 +74,10 @@ public sealed class ArithmeticTrials : IDisposable
 
     /// <summary>Samples a pool of codes, decodes, classifies and measures them once; trials then draw exemplars from this pool.</summary>
     /// <param name="decode">Codes [N, latentDim] to images [N,1,28,28] in [0,1].</param>
+    /// <param name="classifier">Judges the class of every decoded image.</param>
+    /// <param name="latentDim">Length of each code.</param>
+    /// <param name="pool">How many codes to sample, decode and measure.</param>
+    /// <param name="seed">Seeds the pool and the exemplar draws.</param>
     /// <param name="exemplars">Exemplars averaged per concept (Radford et al. used three).</param>
     public ArithmeticTrials(Func<Tensor, Tensor> decode, nn.Module<Tensor, Tensor> classifier, int latentDim, int pool, int seed, int exemplars = 3)
     {

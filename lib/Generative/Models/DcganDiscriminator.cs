@@ -20,7 +20,7 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
     /// libtorch 2.10's CPU backward of a strided convolution from one input channel to 8 or fewer filters builds the input
     /// gradient from memory it never initialised: when that memory last held NaN bit patterns, the gradient the generator
     /// learns from is NaN, and training diverges at a random step. Widths of 16 and more take another kernel
-    /// (tests/Generative.Tests/Models/ConvolutionGradientTests.cs reproduces both).
+    /// (seen on an AVX-512 CPU; tests/Generative.Tests/Models/ConvolutionGradientTests.cs checks every width is refused or finite).
     /// </remarks>
     public DcganDiscriminator(int ndf = 32) : base(nameof(DcganDiscriminator))
     {

@@ -7,6 +7,8 @@ public static class Elbo
 {
     /// <summary>The ELBO's two terms per example, [N] each: the expected log-likelihood estimated with one reparameterized z per
     /// example, and the KL to the unit Gaussian prior in closed form.</summary>
+    /// <param name="vae">The model whose encoder and decoder define q and p.</param>
+    /// <param name="x">Images [N,1,28,28] in [0,1].</param>
     /// <param name="generator">Draws the reparameterization noise; null uses torch's global generator.</param>
     public static (Tensor ExpectedLogLikelihood, Tensor Kl) Terms(VariationalAutoencoder vae, Tensor x, Generator? generator = null)
     {

@@ -22,6 +22,8 @@ public abstract class VariationalAutoencoder(string name) : nn.Module<Tensor, (T
     public abstract Tensor DecodeMean(Tensor z);
 
     /// <summary>z = mu + eps * std with eps ~ N(0, I): the reparameterization trick.</summary>
+    /// <param name="mu">The encoder's mean, [N, LatentDim].</param>
+    /// <param name="logVar">The encoder's log-variance, [N, LatentDim].</param>
     /// <param name="generator">Draws eps; null uses torch's global generator, as training does.</param>
     public Tensor Reparameterize(Tensor mu, Tensor logVar, Generator? generator = null)
     {

@@ -23,6 +23,13 @@ static class EpochLoop
     }
 
     /// <summary>Runs one epoch of <paramref name="step"/> over <paramref name="train"/> with <paramref name="models"/> in train mode, then evaluates them in eval mode.</summary>
+    /// <param name="epoch">The 1-based epoch number, for the metrics and the divergence message.</param>
+    /// <param name="train">The batches of this epoch.</param>
+    /// <param name="device">Where the batches are moved before each step.</param>
+    /// <param name="options">Callbacks and evaluation settings.</param>
+    /// <param name="names">The names of the statistics <paramref name="step"/> returns, in order.</param>
+    /// <param name="step">One optimisation step on a batch; returns its statistics.</param>
+    /// <param name="models">Put in train mode for the epoch and eval mode for the evaluation.</param>
     /// <param name="afterStep">Called after each step with the number of steps taken in this epoch.</param>
     public static EpochMetrics Run(int epoch, Batches train, Device device, TrainOptions options, IReadOnlyList<string> names,
         Step step, nn.Module[] models, Action<int>? afterStep = null)

@@ -9,12 +9,14 @@ namespace Generative.Tests.Models;
 /// The cause of the GAN loop's NaN that appeared only beside other tests: libtorch 2.10's CPU backward of a strided convolution
 /// from one input channel to 8 or fewer filters reads memory it never initialised into the input gradient. Freed memory that
 /// last held NaN bit patterns makes that gradient NaN; which freed block the kernel gets depends on what ran before it, hence
-/// "only when other tests run beside it". Filling freed memory with NaN first makes the failure deterministic.
+/// "only when other tests run beside it". Filling freed memory with NaN first makes the failure deterministic on the CPUs
+/// that take that kernel (seen on an AVX-512 machine: a bare 1->8 layer gave NaN in 173-198 of 200 passes, the whole
+/// 8-wide discriminator in 9 of 200); other CPUs take another kernel and never show it, so no test asserts that the bug exists.
 /// </summary>
 [Collection(nameof(Training.SerialTorch))]
 public class ConvolutionGradientTests
 {
-    const int Repeats = 50;
+    const int Repeats = 200;
 
     /// <summary>Leaves freed blocks of many sizes full of NaN, for the next allocations to reuse.</summary>
     static void DirtyFreedMemory()
@@ -41,21 +43,19 @@ public class ConvolutionGradientTests
         return bad;
     }
 
-    [Fact]
-    public void Libtorch_fills_the_input_gradient_of_a_narrow_one_channel_convolution_from_stale_memory()
-    {
-        // If this starts failing, libtorch no longer has the bug and DcganDiscriminator.MinimumWidth can go.
-        Assert.True(NonFiniteInputGradients(Conv2d(1, 8, kernel_size: 4, stride: 2, padding: 1, bias: false)) > Repeats / 2);
-    }
-
+    /// <summary>Before the guard, width 8 was accepted and failed here on an affected CPU; now it must be refused instead.</summary>
     [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
     [InlineData(DcganDiscriminator.MinimumWidth)]
     [InlineData(32)]
-    public void Every_discriminator_the_library_builds_passes_finite_gradients_to_the_generator(int ndf)
+    public void Every_discriminator_width_is_refused_or_passes_finite_gradients_to_the_generator(int ndf)
     {
-        Assert.Equal(0, NonFiniteInputGradients(new DcganDiscriminator(ndf)));
+        DcganDiscriminator d;
+        try { d = new DcganDiscriminator(ndf); }
+        catch (ArgumentOutOfRangeException) { Assert.True(ndf < DcganDiscriminator.MinimumWidth, $"width {ndf} was refused"); return; }
+        Assert.Equal(0, NonFiniteInputGradients(d));
     }
-
     [Fact]
     public void A_discriminator_narrower_than_the_minimum_is_refused_with_the_reason()
     {
