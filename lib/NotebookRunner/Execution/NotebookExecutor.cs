@@ -147,6 +147,9 @@ public sealed class NotebookExecutor
         var csharp = (Microsoft.DotNet.Interactive.CSharp.CSharpKernel)kernel.FindKernelByName(CourseKernel.CSharp)!;
         var outputs = new CellOutputs();
         using var subscription = kernel.KernelEvents.Subscribe(outputs.Add);
+        // The kernel's first submission loads and warms up the compiler (tens of seconds on a busy machine); done here, before
+        // any cell, so that --cell-timeout measures the cells themselves and the warm-up shows in no cell's output or timing.
+        await kernel.SendAsync(new SubmitCode("_ = 0;", CourseKernel.CSharp));
         var executionCount = 0;
         foreach (var element in elements.Where(IsCode).ToList())
         {
