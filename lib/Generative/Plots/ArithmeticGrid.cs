@@ -7,11 +7,49 @@ namespace Generative.Plots;
 /// <summary>Latent vector arithmetic "A - B + C = result" laid out like Radford et al.'s figure.</summary>
 public static class ArithmeticGrid
 {
-    const int OperatorWidth = 18, LabelBand = 10, MeanGap = 12;
+    const int OperatorWidth = 18, LabelBand = 10, MeanGap = 12, CaptionBand = 16, CaptionGap = 8;
 
     /// <summary>One trial drawn as in Radford et al.'s figure.</summary>
+    /// <param name="trial">The trial, with its images.</param>
+    /// <param name="title">Defaults to the analogy and what the result measured.</param>
     public static GenericChart Show(Latent.ArithmeticTrial trial, string? title = null) =>
         Show(trial.A, trial.B, trial.C, trial.Results, title ?? $"{trial.Analogy}? {trial.Summary}");
+
+    /// <summary>
+    /// The un-noised result of each trial, captioned with what it should have been and what it measured (class, and the attribute
+    /// against the target class's median): a failure grid shows what a success rate below one is made of.
+    /// </summary>
+    /// <param name="trials">Trials run with <see cref="ArithmeticTrials.Run"/>, e.g. redrawn from <see cref="ArithmeticResults.Failures"/>.</param>
+    /// <param name="title">What the grid shows.</param>
+    /// <param name="columns">Results per row.</param>
+    public static GenericChart Outcomes(IReadOnlyList<ArithmeticTrial> trials, string title, int columns = 4)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        if (trials.Count == 0) throw new ArgumentException("No trials to show: pass at least one (when every trial landed there is no failure to draw).", nameof(trials));
+        if (columns <= 0) throw new ArgumentOutOfRangeException(nameof(columns), $"columns must be positive; got {columns}.");
+        var results = trials.Select(t => ImagePixels.From(t.Results, "trial.Results")).ToArray();
+        var (h, w) = (results[0].Height, results[0].Width);
+        if (results.Any(r => r.Height != h || r.Width != w)) throw new ArgumentException("All results must have one size.", nameof(trials));
+        columns = Math.Min(columns, trials.Count);
+        int rows = (trials.Count + columns - 1) / columns, pitch = w + CaptionGap, rowPitch = CaptionBand + h + ImageGrid.Gap;
+        var canvas = new ImageCanvas(columns * pitch - CaptionGap, rows * rowPitch - ImageGrid.Gap);
+        for (var k = 0; k < trials.Count; k++)
+        {
+            var (top, left) = (k / columns * rowPitch + CaptionBand, k % columns * pitch);
+            canvas.Place(results[k], 0, top, left);
+            canvas.Label(left + (w - 1) / 2.0, top - 0.5, Caption(trials[k].Score.Arithmetic), size: 11, yAnchor: "bottom");
+        }
+        return canvas.ToChart(title);
+    }
+
+    static string Caption(Outcome o)
+    {
+        var a = o.Analogy;
+        var measure = a.Attribute == DigitAttribute.Thickness ? "width" : "slant";
+        var side = o.AttributeValue > o.TargetMedian ? ">" : "≤";
+        return $"wanted {a.Label(a.TargetClass, true)}<br>got a {o.PredictedClass} ({(o.ClassRight ? "right" : "wrong")})<br>"
+             + $"{measure} {o.AttributeValue:F2} {side} {o.TargetMedian:F2} ({(o.AttributeRight ? "right" : "wrong")})";
+    }
 
     /// <summary>
     /// For each concept its exemplars in a row with the mean code's decoding centred below, then "-", "+" and "="

@@ -14,15 +14,18 @@ public static class ComparisonTable
         comparison.Rows.Select(r => new object[] { r.Model, r.Samples, r.Frechet, r.ClassifierScore, r.EffectiveClasses, r.Confidence }),
         "Generated digits scored by the evaluation network");
 
-    /// <summary>Vector-arithmetic success rates by attribute and direction, and over all trials.</summary>
-    public static GenericChart Show(Latent.ArithmeticResults results) => Show(["arithmetic", "trials", "class right", "attribute right", "both"],
+    /// <summary>Vector-arithmetic success rates by attribute and direction, and over all trials, beside the two baselines' success rates.</summary>
+    public static GenericChart Show(Latent.ArithmeticResults results) => Show(
+        ["arithmetic", "trials", "class right", "attribute right", "both", "random direction: both", "target mean alone: both"],
         results.All.GroupBy(t => $"{t.Analogy.Attribute.ToString().ToLowerInvariant()}, {t.Analogy.Direction}")
            .OrderBy(g => g.Key)
-           .Select(g => new object[] { g.Key, g.Count(), Rate(g, t => t.ClassRight), Rate(g, t => t.AttributeRight), Rate(g, t => t.Landed) })
-           .Append(["all", results.Trials, $"{results.ClassRate:P0}", $"{results.AttributeRate:P0}", $"{results.SuccessRate:P0}"]),
-        "Vector arithmetic: how often the result lands");
+           .Select(g => new object[] { g.Key, g.Count(), Rate(g, t => t.Arithmetic.ClassRight), Rate(g, t => t.Arithmetic.AttributeRight),
+                                       Rate(g, t => t.Arithmetic.Landed), Rate(g, t => t.RandomDirection.Landed), Rate(g, t => t.TargetMean.Landed) })
+           .Append(["all", results.Trials, $"{results.ClassRate:P0}", $"{results.AttributeRate:P0}", $"{results.SuccessRate:P0}",
+                    $"{results.RandomBaselineRate:P0}", $"{results.TargetMeanBaselineRate:P0}"]),
+        $"Vector arithmetic with {results.Exemplars} exemplars per concept: how often the result lands");
 
-    static string Rate(IEnumerable<Latent.ArithmeticTrial> trials, Func<Latent.ArithmeticTrial, bool> ok) => $"{trials.Average(t => ok(t) ? 1.0 : 0.0):P0}";
+    static string Rate(IEnumerable<Latent.TrialScore> trials, Func<Latent.TrialScore, bool> ok) => $"{trials.Average(t => ok(t) ? 1.0 : 0.0):P0}";
 
     /// <summary>One row per entry of <paramref name="rows"/>; numbers get four or five significant digits, NaN shows as a dash (not applicable), text as is.</summary>
     public static GenericChart Show(string[] headers, IEnumerable<object[]> rows, string title)
