@@ -18,6 +18,10 @@ public sealed record Claim(string Statement, bool Holds, string Evidence)
     /// <summary>The claim as one line of text: verdict, statement, evidence.</summary>
     public override string ToString() => $"{(Holds ? "✓" : "✗")} {Statement}: {Verdict} ({Evidence})";
 
+    /// <summary>Returns the claim when it holds and throws otherwise, in every profile: for checks whose failure means the notebook is wrong, not the run small (e.g. a loss written in a cell equals the library's).</summary>
+    /// <exception cref="InvalidOperationException">The claim does not hold; the message gives its evidence.</exception>
+    public Claim Require() => Holds ? this : throw new InvalidOperationException($"The claim \"{Statement}\" does not hold ({Evidence}); the notebook cannot go on as written.");
+
     /// <summary>The claim as an HTML line whose colour and mark show the verdict.</summary>
     public HtmlOutput ToHtml() => new(
         $"<div class=\"course-claim\" style=\"margin:4px 0;padding:6px 10px;border-left:4px solid {(Holds ? "#2e7d32" : "#c62828")};background:{(Holds ? "#edf7ee" : "#fdecea")}\">" +

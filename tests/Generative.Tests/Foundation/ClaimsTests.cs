@@ -90,6 +90,15 @@ public class ClaimsTests
         Assert.False(lines[2]["holds"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public void Require_passes_a_claim_that_holds_and_stops_the_notebook_at_one_that_does_not()
+    {
+        var ok = Claims.Check("equal", holds: true, evidence: "difference 0");
+        Assert.Same(ok, ok.Require());
+        var e = Assert.Throws<InvalidOperationException>(() => Claims.Check("equal too", holds: false, evidence: "difference 3").Require());
+        Assert.Contains("\"equal too\" does not hold (difference 3)", e.Message);
+    }
+
     [Theory]
     [InlineData("", "evidence", "statement")]
     [InlineData("a claim", " ", "evidence")]
