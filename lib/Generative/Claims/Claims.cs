@@ -33,6 +33,7 @@ public sealed record Claim(string Statement, bool Holds, string Evidence)
 /// <c>Claims.Check("statement", holds: condition, evidence: $"the numbers")</c> in the cell that measures, and
 /// <c>Claims.Summary()</c> as the notebook's Summary. Under the headless runner each verdict also lands in summary.json.
 /// </summary>
+/// <remarks>A cell shows only its last expression, so a claim checked earlier in a cell is shown with <c>display(Claims.Check(...));</c>.</remarks>
 public static class Claims
 {
     static readonly object Gate = new();
