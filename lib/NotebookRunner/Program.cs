@@ -52,13 +52,15 @@ run.SetAction(async (parse, _) =>
     progress.Line(failed == 0
         ? $"[green]{results.Count} notebook(s) ok[/]; outputs in {Spectre.Console.Markup.Escape(Path.GetFullPath(request.OutDirectory))}"
         : $"[red]{failed} of {results.Count} notebook(s) failed[/]{(skipped > 0 ? $", {skipped} not run (--fail-fast)" : "")}; outputs in {Spectre.Console.Markup.Escape(Path.GetFullPath(request.OutDirectory))}");
+    var unmet = request.Profile == NotebookRun.Full ? results.Sum(r => r.Claims.Count(c => !c.Holds)) : 0;
+    if (unmet > 0) progress.Line($"[red]{unmet} claim(s) do not hold in this full run[/]; 'report' lists them");
     return failed == 0 ? 0 : 1;
 });
 
 var summaryPath = new Option<string>("--summary") { Description = "The run's summary.json.", DefaultValueFactory = _ => Path.Combine("artifacts", "run", "summary.json") };
 var readme = new Option<string?>("--readme") { Description = "Rewrite the results block of this README instead of printing the table." };
 var targetsPath = new Option<string>("--targets") { Description = "The course's targets file.", DefaultValueFactory = _ => Path.Combine("notebooks", "targets.json") };
-var report = new Command("report", "The course's targets checked against a run's summary.json, as Markdown.") { summaryPath, targetsPath, readme };
+var report = new Command("report", "The course's targets and the notebooks' claims checked against a run's summary.json, as Markdown; exits with 3 when a claim does not hold in a full run.") { summaryPath, targetsPath, readme };
 report.SetAction(parse =>
 {
     var summary = parse.GetValue(summaryPath)!;
@@ -76,7 +78,12 @@ report.SetAction(parse =>
     }
     if (parse.GetValue(readme) is { } path) NotebookRunner.Reporting.ResultsTable.UpdateReadme(path, summary, targets);
     else Console.Write(NotebookRunner.Reporting.ResultsTable.Render(summary, targets));
-    return 0;
+    // A full run is the course's evidence: a claim it does not support fails the report, after the report is written.
+    var unmet = NotebookRunner.Reporting.ResultsTable.UnmetClaims(summary);
+    if (unmet.Count == 0) return 0;
+    Console.Error.WriteLine($"{unmet.Count} claim(s) do not hold in this full run:");
+    foreach (var (notebook, claim) in unmet) Console.Error.WriteLine($"  {notebook}: {claim.Statement} ({claim.Evidence})");
+    return 3;
 });
 
 var root = new RootCommand("Headless runner for the course's C# notebooks.") { run, report };

@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 namespace Generative.Models;
 
 /// <summary>The evidence lower bound, ELBO(x) = E_q(z|x)[log p(x|z)] − KL(q(z|x) || p(z)), of any of the course's VAEs.</summary>
+/// <remarks>Taught in notebook 03: derived in §4, its KL term in §5; §7 writes the loss in a cell and checks it equals <see cref="Loss"/>.</remarks>
 public static class Elbo
 {
     /// <summary>The ELBO's two terms per example, [N] each: the expected log-likelihood estimated with one reparameterized z per
@@ -18,9 +19,12 @@ public static class Elbo
     }
 
     /// <summary>The training loss: −ELBO summed over the batch, as pytorch/examples' loss_function sums BCE and KL.</summary>
-    public static Tensor Loss(VariationalAutoencoder vae, Tensor x)
+    /// <param name="vae">The model whose encoder and decoder define q and p.</param>
+    /// <param name="x">Images [N,1,28,28] in [0,1].</param>
+    /// <param name="generator">Draws the reparameterization noise; null uses torch's global generator, as training does.</param>
+    public static Tensor Loss(VariationalAutoencoder vae, Tensor x, Generator? generator = null)
     {
-        var (expectedLogLikelihood, kl) = Terms(vae, x);
+        var (expectedLogLikelihood, kl) = Terms(vae, x, generator);
         return (kl - expectedLogLikelihood).sum();
     }
 }

@@ -21,7 +21,7 @@ public abstract class VariationalAutoencoder(string name) : nn.Module<Tensor, (T
     /// <summary>The decoder's mean image for codes z [N, LatentDim], [N,1,28,28] in [0,1].</summary>
     public abstract Tensor DecodeMean(Tensor z);
 
-    /// <summary>z = mu + eps * std with eps ~ N(0, I): the reparameterization trick.</summary>
+    /// <summary>z = mu + eps * std with eps ~ N(0, I): the reparameterization trick, taught in notebook 03 §6 and written in a cell in §7.</summary>
     /// <param name="mu">The encoder's mean, [N, LatentDim].</param>
     /// <param name="logVar">The encoder's log-variance, [N, LatentDim].</param>
     /// <param name="generator">Draws eps; null uses torch's global generator, as training does.</param>

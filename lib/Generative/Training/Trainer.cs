@@ -34,7 +34,14 @@ public static class Trainer
         return history;
     }
 
-    static Tensor Step(optim.Optimizer optimizer, Func<Tensor, Tensor, Tensor> lossPerBatch, Tensor x, Tensor y)
+    /// <summary>One optimisation step, the one <see cref="Fit"/> takes on every batch: clear the gradients, compute the loss, backpropagate, update.</summary>
+    /// <remarks>Taught in notebook 03 §7, which writes the step in a cell and checks it moves a VAE's parameters exactly as this one does.</remarks>
+    /// <param name="optimizer">Updates the parameters the loss depends on.</param>
+    /// <param name="lossPerBatch">Scalar loss of the batch (x, y).</param>
+    /// <param name="x">The batch's inputs.</param>
+    /// <param name="y">The batch's labels (unused by unsupervised losses).</param>
+    /// <returns>The loss before the update.</returns>
+    public static Tensor Step(optim.Optimizer optimizer, Func<Tensor, Tensor, Tensor> lossPerBatch, Tensor x, Tensor y)
     {
         optimizer.zero_grad();
         var loss = lossPerBatch(x, y);

@@ -25,7 +25,7 @@ public sealed record ExecutionSettings(string Profile, IReadOnlyList<KeyValuePai
 /// <summary>Executes one notebook's C# cells in order in a fresh .NET Interactive C# kernel, writing the executed notebook after every cell.</summary>
 public sealed class NotebookExecutor
 {
-    /// <summary>The environment variable through which notebooks' <c>Course.Record</c> calls reach summary.json (Generative.Setup.HeadlineMetrics).</summary>
+    /// <summary>The environment variable through which notebooks' <c>Course.Record</c> and <c>Claims.Check</c> calls reach summary.json (Generative.Setup.HeadlineMetrics).</summary>
     public const string MetricsVariable = "GENERATIVE_METRICS_FILE";
 
     /// <summary>The notebook-level metadata key holding the run's profile, parameters, status and cell timings.</summary>
@@ -91,13 +91,13 @@ public sealed class NotebookExecutor
             Directory.SetCurrentDirectory(previousDirectory);
             Environment.SetEnvironmentVariable(MetricsVariable, previousMetrics);
         }
-        var metrics = ReadMetrics(metricsFile);
+        var (metrics, claims) = ReadRecords(metricsFile);
         File.Delete(metricsFile);
         executor._runMetadata["status"] = error is null ? "ok" : "failed";
         executor._runMetadata["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
         if (error is not null) executor._runMetadata["error"] = error;
         executor.Save();
-        var result = new NotebookResult(name, error is null, clock.Elapsed.TotalSeconds, executor._timings, metrics, error, Path.GetFullPath(executedPath), null);
+        var result = new NotebookResult(name, error is null, clock.Elapsed.TotalSeconds, executor._timings, metrics, error, Path.GetFullPath(executedPath), null) { Claims = claims };
         progress.NotebookFinished(result);
         return result;
     }
@@ -236,16 +236,27 @@ public sealed class NotebookExecutor
         return infos;
     }
 
-    static Dictionary<string, double?> ReadMetrics(string file)
+    /// <summary>The JSON lines the notebook's library appended: <c>{"name", "value"}</c> for a metric, <c>{"claim", "holds", "evidence"}</c> for a claim.</summary>
+    internal static (Dictionary<string, double?> Metrics, List<ClaimVerdict> Claims) ReadRecords(string file)
     {
         var metrics = new Dictionary<string, double?>();
-        if (!File.Exists(file)) return metrics;
+        var claims = new List<ClaimVerdict>();
+        if (!File.Exists(file)) return (metrics, claims);
         foreach (var line in File.ReadAllLines(file).Where(l => l.Length > 0))
         {
             var record = JsonNode.Parse(line)!;
+            if (record["claim"] is { } statement)
+            {
+                var claim = new ClaimVerdict(statement.GetValue<string>(), record["holds"]!.GetValue<bool>(), record["evidence"]?.GetValue<string>() ?? "");
+                // A rerun of the same claim replaces its verdict where it stood.
+                var known = claims.FindIndex(c => c.Statement == claim.Statement);
+                if (known >= 0) claims[known] = claim;
+                else claims.Add(claim);
+                continue;
+            }
             var value = record["value"];
             metrics[record["name"]!.GetValue<string>()] = value?.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
         }
-        return metrics;
+        return (metrics, claims);
     }
 }

@@ -13,7 +13,7 @@ public static class ResultsTable
     /// <summary>The block's closing marker.</summary>
     public const string End = "<!-- results:end -->";
 
-    /// <summary>The Markdown block for <paramref name="summaryPath"/>: the targets of <paramref name="targets"/>, timings and every recorded number.</summary>
+    /// <summary>The Markdown block for <paramref name="summaryPath"/>: the targets of <paramref name="targets"/>, timings, every recorded number and every claim with its verdict.</summary>
     public static string Render(string summaryPath, TargetFile targets)
     {
         var summary = JsonNode.Parse(File.ReadAllText(summaryPath))!;
@@ -43,10 +43,39 @@ public static class ResultsTable
         sb.AppendLine("|---|---|---|---|");
         foreach (var n in notebooks)
             sb.AppendLine($"| `{n.Name}` | {(n.Ok ? "ok" : "**failed**")} | {n.Seconds:F0} | {string.Join(", ", n.Metrics.Select(m => $"`{m.Key}` {Format(m.Value)}"))} |");
+        AppendClaims(sb, profile, notebooks);
         sb.AppendLine();
         sb.AppendLine(End);
         return sb.ToString();
     }
+
+    /// <summary>The claims that do not hold in a full-profile run, by notebook; none for a smoke run, which records claims without requiring them.</summary>
+    public static IReadOnlyList<(string Notebook, ClaimVerdict Claim)> UnmetClaims(string summaryPath)
+    {
+        if (JsonNode.Parse(File.ReadAllText(summaryPath))!["profile"]?.GetValue<string>() != NotebookRun.Full) return [];
+        return RunSummary.Read(summaryPath).SelectMany(n => n.Claims.Where(c => !c.Holds).Select(c => (n.Name, c))).ToList();
+    }
+
+    static void AppendClaims(StringBuilder sb, string profile, IReadOnlyList<NotebookResult> notebooks)
+    {
+        var claims = notebooks.SelectMany(n => n.Claims.Select(c => (n.Name, Claim: c))).ToList();
+        if (claims.Count == 0) return;
+        var required = profile == NotebookRun.Full;
+        sb.AppendLine();
+        sb.AppendLine($"Claims: {claims.Count(c => c.Claim.Holds)} of {claims.Count} hold" +
+            (required ? "." : $" (a {profile} run records claims but does not require them)."));
+        sb.AppendLine();
+        sb.AppendLine("| notebook | claim | verdict | evidence |");
+        sb.AppendLine("|---|---|---|---|");
+        foreach (var (name, claim) in claims)
+        {
+            var verdict = claim.Holds ? "holds" : required ? "**does not hold**" : "does not hold (not required)";
+            sb.AppendLine($"| `{name}` | {Cell(claim.Statement)} | {verdict} | {Cell(claim.Evidence)} |");
+        }
+    }
+
+    // A claim's words may contain what Markdown tables use.
+    static string Cell(string text) => text.Replace("|", "\\|").ReplaceLineEndings(" ");
 
     /// <summary>Replaces the generated block of <paramref name="readmePath"/> (between the markers) with a fresh one.</summary>
     public static void UpdateReadme(string readmePath, string summaryPath, TargetFile targets)

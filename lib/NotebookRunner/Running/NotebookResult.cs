@@ -3,6 +3,9 @@ namespace NotebookRunner.Running;
 /// <summary>How long one code cell took; <see cref="Index"/> is its 1-based position in the notebook as written (null for the injected parameters cell).</summary>
 public sealed record CellTiming(int? Index, double Seconds);
 
+/// <summary>A result a notebook stated as a claim (the library's <c>Claims.Check</c>), with the verdict its run gave and the numbers behind it.</summary>
+public sealed record ClaimVerdict(string Statement, bool Holds, string Evidence);
+
 /// <summary>The outcome of running one notebook, as summary.json reports it.</summary>
 public sealed record NotebookResult(
     string Name,
@@ -12,4 +15,8 @@ public sealed record NotebookResult(
     IReadOnlyDictionary<string, double?> Metrics,
     string? Error,
     string? ExecutedPath,
-    string? HtmlPath);
+    string? HtmlPath)
+{
+    /// <summary>The claims the notebook checked, in the order it checked them; a statement checked twice keeps its last verdict.</summary>
+    public IReadOnlyList<ClaimVerdict> Claims { get; init; } = [];
+}

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace NotebookRunner.Running;
 
-/// <summary>Writes summary.json: <c>{"profile", "notebooks": [{"name", "status", "seconds", "cells": [{"index", "seconds"}], "metrics", "error"}]}</c>.</summary>
+/// <summary>Writes summary.json: <c>{"profile", "notebooks": [{"name", "status", "seconds", "cells": [{"index", "seconds"}], "metrics", "claims": [{"statement", "holds", "evidence"}], "error"}]}</c>.</summary>
 public static class RunSummary
 {
     /// <summary>The summary as JSON; cell "index" is the 1-based cell number as written (null for the injected parameters cell).</summary>
@@ -17,6 +17,7 @@ public static class RunSummary
             ["seconds"] = Math.Round(r.Seconds, 3),
             ["cells"] = new JsonArray(r.Cells.Select(c => (JsonNode)new JsonObject { ["index"] = c.Index, ["seconds"] = Math.Round(c.Seconds, 3) }).ToArray()),
             ["metrics"] = new JsonObject(r.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)(m.Value is double v ? JsonValue.Create(v) : null)))),
+            ["claims"] = new JsonArray(r.Claims.Select(c => (JsonNode)new JsonObject { ["statement"] = c.Statement, ["holds"] = c.Holds, ["evidence"] = c.Evidence }).ToArray()),
             ["error"] = r.Error,
         }).ToArray()),
     };
@@ -31,7 +32,12 @@ public static class RunSummary
             n["metrics"]!.AsObject().ToDictionary(m => m.Key, m => m.Value?.GetValue<double>()),
             n["error"]?.GetValue<string>(),
             null,
-            null)).ToList();
+            null)
+        {
+            // Summaries written before claims existed have none.
+            Claims = n["claims"]?.AsArray().OfType<JsonObject>().Select(c => new ClaimVerdict(
+                c["statement"]!.GetValue<string>(), c["holds"]!.GetValue<bool>(), c["evidence"]?.GetValue<string>() ?? "")).ToList() ?? [],
+        }).ToList();
 
     /// <summary>Writes the summary to <paramref name="path"/>.</summary>
     public static void Write(string path, string profile, IEnumerable<NotebookResult> results) =>

@@ -112,6 +112,23 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, name + ".html")), $"{name}.html was not exported");
     }
 
+    [Theory]
+    [InlineData("00-setup", 2)]
+    [InlineData("01-supervised-vs-unsupervised", 3)]
+    [InlineData("02-autoencoders", 5)]
+    [InlineData("03-vae-derivation", 10)]
+    public void A_notebook_with_claims_records_them_and_renders_its_summary_from_them(string name, int claims)
+    {
+        var recorded = Entry(name)["claims"]!.AsArray();
+        Assert.True(recorded.Count == claims, $"{name} recorded {recorded.Count} claims, {claims} expected: {recorded.ToJsonString()}");
+        var summary = Fixtures.CodeCells(Fixtures.Executed(run.OutDirectory, name))
+            .Single(c => Fixtures.Text(c["source"]).Trim() == "Claims.Summary()");
+        var html = string.Concat(Fixtures.Outputs(summary).Select(o => Fixtures.Text(o["data"]?["text/html"])));
+        Assert.Contains($"of {claims} claims hold", html);
+        foreach (var claim in recorded)
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(claim!["statement"]!.GetValue<string>()), html);
+    }
+
     [Fact]
     public void The_whole_smoke_run_reports_its_time()
     {

@@ -13,17 +13,27 @@ public static class RunnerCli
     public static async Task<Run> RunAsync(params string[] arguments)
     {
         var outDir = Fixtures.NewOutDirectory();
+        var (exitCode, output) = await InvokeAsync(["run", .. arguments, "--out", outDir]);
+        var summaryPath = Path.Combine(outDir, "summary.json");
+        var summary = File.Exists(summaryPath) ? JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject() : null;
+        return new Run(exitCode, output, summary, outDir);
+    }
+
+    /// <summary>Runs <c>NotebookRunner report</c> on the summary.json of <paramref name="run"/> with the course's targets; returns its exit code and output.</summary>
+    public static Task<(int ExitCode, string Output)> ReportAsync(Run run) =>
+        InvokeAsync(["report", "--summary", Path.Combine(run.OutDirectory, "summary.json"), "--targets", Path.Combine(Fixtures.RepoRoot, "notebooks", "targets.json")]);
+
+    static async Task<(int ExitCode, string Output)> InvokeAsync(IEnumerable<string> arguments)
+    {
         var runner = Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { runner, "run" }.Concat(arguments).Concat(["--out", outDir])) start.ArgumentList.Add(arg);
+        foreach (var arg in arguments.Prepend(runner)) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
-        var summaryPath = Path.Combine(outDir, "summary.json");
-        var summary = File.Exists(summaryPath) ? JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject() : null;
-        return new Run(process.ExitCode, await stdout + await stderr, summary, outDir);
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>The summary.json entry of notebook <paramref name="name"/>.</summary>
