@@ -109,7 +109,8 @@ public static class Bench
         return sizes.ToArray();
     }
 
-    static double Median(double[] values)
+    /// <summary>The median of <paramref name="values"/>.</summary>
+    public static double Median(double[] values)
     {
         var s = values.Order().ToArray();
         return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;

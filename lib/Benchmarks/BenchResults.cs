@@ -14,4 +14,8 @@ public sealed record BenchResults(
     double FlopFloorSeconds,
     double FlopFloorRatio,
     double[] WorkingSetMb,
-    double GrowthAfterFirstEpochMb);
+    double GrowthAfterFirstEpochMb)
+{
+    /// <summary>DCGAN epoch seconds per loop variant (see <see cref="DcganBench"/>).</summary>
+    public IReadOnlyDictionary<string, double[]>? Dcgan { get; init; }
+}

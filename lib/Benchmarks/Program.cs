@@ -13,7 +13,8 @@ var config = quick ? BenchConfig.Quick : BenchConfig.Full;
 AnsiConsole.MarkupLine($"[bold]Generative library benchmark[/] ({(quick ? "quick" : "full")}: {config.TrainImages:N0} images, " +
                        $"{config.Repetitions} interleaved repetitions, {config.MemoryEpochs} memory epochs, {TorchSharp.torch.get_num_threads()} torch threads)");
 using var mnist = Mnist.Load(null, trainLimit: config.TrainImages, testLimit: 1);
-var results = Bench.Run(mnist, config, line => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"));
+void Progress(string line) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+var results = Bench.Run(mnist, config, Progress) with { Dcgan = DcganBench.Run(mnist, config, Progress) };
 
 var table = new Table().Title("Results").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("target");
 table.AddRow("VAE epoch, bare TorchSharp loop (median s)", $"{results.BareSecondsMedian:F2}", "");
@@ -25,6 +26,10 @@ table.AddRow("VAE epoch / FLOP floor", $"{results.FlopFloorRatio:F2}", "(1 = all
 table.AddRow("Working set after epoch 1 (MB)", $"{results.WorkingSetMb[0]:F1}", "");
 table.AddRow($"Working set after epoch {results.WorkingSetMb.Length} (MB)", $"{results.WorkingSetMb[^1]:F1}", "");
 table.AddRow("Growth after epoch 1 (MB)", Verdict(results.GrowthAfterFirstEpochMb, 10, "F1"), "~0 (< 10)");
+double DcganMedian(string variant) => Bench.Median(results.Dcgan![variant]);
+table.AddRow($"DCGAN epoch of {config.DcganImages:N0} images, bare loop (median s)", $"{DcganMedian("bare"):F2}", "");
+table.AddRow("DCGAN GanTrainer / bare", Verdict(DcganMedian("GanTrainer") / DcganMedian("bare"), 1.05, "F3"), "<= 1.05");
+table.AddRow("DCGAN channels-last input / fp32 bare", $"{DcganMedian("bare, channels-last input") / DcganMedian("bare"):F3}", "(< 1 is a speed-up)");
 AnsiConsole.Write(table);
 
 var path = ResultsFile.Write(results, quick);

@@ -11,14 +11,16 @@ public sealed class MlpDiscriminator : Module<Tensor, Tensor>
 {
     readonly Module<Tensor, Tensor> main;
 
-    /// <summary>Builds the discriminator.</summary>
-    public MlpDiscriminator() : base(nameof(MlpDiscriminator))
+    /// <summary>Builds the discriminator: two layers of <paramref name="hidden"/> LeakyReLU units, as CS231n's vanilla GAN.</summary>
+    /// <param name="hidden">Units in each hidden layer; narrower than the generator's, so that D does not run away from G.</param>
+    /// <param name="negativeSlope">LeakyReLU's slope for negative inputs, which keeps a gradient flowing back to G everywhere.</param>
+    public MlpDiscriminator(int hidden = 256, double negativeSlope = 0.01) : base(nameof(MlpDiscriminator))
     {
         main = Sequential(
             Flatten(),
-            Linear(28 * 28, 512), LeakyReLU(0.2),
-            Linear(512, 256), LeakyReLU(0.2),
-            Linear(256, 1));
+            Linear(28 * 28, hidden), LeakyReLU(negativeSlope),
+            Linear(hidden, hidden), LeakyReLU(negativeSlope),
+            Linear(hidden, 1));
         RegisterComponents();
     }
 

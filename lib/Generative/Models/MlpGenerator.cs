@@ -4,7 +4,8 @@ using static TorchSharp.torch.nn;
 
 namespace Generative.Models;
 
-/// <summary>A fully connected GAN generator: z [N,latent] through 256 and 512 ReLU units to images [N,1,28,28] in [-1,1].</summary>
+/// <summary>A fully connected GAN generator, as CS231n's vanilla GAN: z [N,latent] through two layers of <c>hidden</c> ReLU units
+/// to images [N,1,28,28] in [-1,1].</summary>
 public sealed class MlpGenerator : Module<Tensor, Tensor>
 {
     readonly Module<Tensor, Tensor> main;
@@ -13,13 +14,15 @@ public sealed class MlpGenerator : Module<Tensor, Tensor>
     public int LatentDim { get; }
 
     /// <summary>Builds the generator.</summary>
-    public MlpGenerator(int latentDim = 100) : base(nameof(MlpGenerator))
+    /// <param name="latentDim">Size of z.</param>
+    /// <param name="hidden">Units in each of the two hidden layers.</param>
+    public MlpGenerator(int latentDim = 100, int hidden = 1024) : base(nameof(MlpGenerator))
     {
         LatentDim = latentDim;
         main = Sequential(
-            Linear(latentDim, 256), ReLU(),
-            Linear(256, 512), ReLU(),
-            Linear(512, 28 * 28), Tanh(),
+            Linear(latentDim, hidden), ReLU(),
+            Linear(hidden, hidden), ReLU(),
+            Linear(hidden, 28 * 28), Tanh(),
             Unflatten(1, [1, 28, 28]));
         RegisterComponents();
     }

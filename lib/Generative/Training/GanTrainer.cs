@@ -15,8 +15,13 @@ public static class GanTrainer
     static readonly string[] Names = [DReal, DFake, LossD, LossG];
 
     /// <summary>One step's statistics, each a scalar tensor.</summary>
-    sealed record Statistics(Tensor DReal, Tensor DFake, Tensor LossD, Tensor LossG)
+    /// <param name="DReal">Mean D(x) on the real batch.</param>
+    /// <param name="DFake">Mean D(G(z)) before the discriminator's update.</param>
+    /// <param name="LossD">The discriminator's loss.</param>
+    /// <param name="LossG">The generator's non-saturating loss.</param>
+    public sealed record Statistics(Tensor DReal, Tensor DFake, Tensor LossD, Tensor LossG)
     {
+        /// <summary>The statistics in the order of the loop's names.</summary>
         public Tensor[] InOrder => [DReal, DFake, LossD, LossG];
     }
 
@@ -42,7 +47,12 @@ public static class GanTrainer
         {
             int e = epoch, before = stepsBefore;
             var metrics = EpochLoop.Run(epoch, train, device, options, Names,
-                (x, _) => Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim).InOrder,
+                (x, _) =>
+                {
+                    var statistics = Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim);
+                    options.GeneratorAverage?.Update();
+                    return statistics.InOrder;
+                },
                 [generator, discriminator],
                 afterStep: step => { if (IsSnapshotStep(before + step, options)) Snapshot(generator, fixedNoise, e, before + step, history, options); });
             stepsBefore += train.BatchCount;
@@ -55,7 +65,15 @@ public static class GanTrainer
         return history;
     }
 
-    static Statistics Step(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
+    /// <summary>One step of the loop on a batch of <paramref name="real"/> images in [-1,1]: draw z from torch's generator, (1) update D,
+    /// (2) update G. Notebook 04, section 3, writes this step in cells and checks it against this method.</summary>
+    /// <param name="generator">z [N,latentDim] to images in [-1,1].</param>
+    /// <param name="discriminator">Images to logits [N].</param>
+    /// <param name="optG">Optimizer of the generator's parameters.</param>
+    /// <param name="optD">Optimizer of the discriminator's parameters.</param>
+    /// <param name="real">Real images [N,1,28,28] in [-1,1].</param>
+    /// <param name="latentDim">Size of z.</param>
+    public static Statistics Step(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
         optim.Optimizer optG, optim.Optimizer optD, Tensor real, int latentDim)
     {
         var fake = generator.forward(randn(real.shape[0], latentDim, device: real.device));

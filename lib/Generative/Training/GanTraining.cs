@@ -12,8 +12,23 @@ public static class GanTraining
 {
     /// <summary>Loads or trains the pair (built by <paramref name="recipe"/>) with the non-saturating generator loss; about a dozen
     /// snapshots of fixed-noise samples are kept.</summary>
-    public static History LoadOrTrain(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, GanRecipe recipe, Mnist mnist, TextWriter? log = null) =>
-        Checkpoint.LoadOrTrain([generator, discriminator], recipe.Name, recipe, mnist, () =>
+    /// <param name="generator">Receives the trained generator: the last weights the loop reached.</param>
+    /// <param name="discriminator">Receives the trained discriminator.</param>
+    /// <param name="recipe">Architectures and settings; the checkpoint key is derived from it.</param>
+    /// <param name="mnist">The training images.</param>
+    /// <param name="averagedGenerator">A third network built by <paramref name="recipe"/>, which receives the average of the generator's
+    /// weights over training; required exactly when the recipe averages (<see cref="GanRecipe.GeneratorAverageDecay"/> above 0).</param>
+    /// <param name="log">Where the load-or-train line goes; null: standard output.</param>
+    public static History LoadOrTrain(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, GanRecipe recipe, Mnist mnist,
+        Module<Tensor, Tensor>? averagedGenerator = null, TextWriter? log = null)
+    {
+        if ((recipe.GeneratorAverageDecay > 0) != (averagedGenerator is not null))
+            throw new ArgumentException(recipe.GeneratorAverageDecay > 0
+                ? $"recipe {recipe.Name} averages the generator's weights (decay {recipe.GeneratorAverageDecay}): pass a third network from recipe.BuildGenerator() as averagedGenerator to receive the average."
+                : $"recipe {recipe.Name} does not average the generator's weights: leave averagedGenerator null, or give the recipe a GeneratorAverageDecay.",
+                nameof(averagedGenerator));
+        Module[] modules = averagedGenerator is null ? [generator, discriminator] : [generator, discriminator, averagedGenerator];
+        return Checkpoint.LoadOrTrain(modules, recipe.Name, recipe, mnist, () =>
         {
             var batches = mnist.Train(recipe.BatchSize, recipe.Seed);
             var curves = LiveCurves.Show($"{generator.GetType().Name}: discriminator outputs", "epoch", "mean D output");
@@ -27,8 +42,10 @@ public static class GanTraining
                     SnapshotEverySteps = Math.Max(1, batches.BatchCount * recipe.Epochs / 12),
                     OnEpoch = e => curves.Add(e.Epoch, new Dictionary<string, double> { ["D(x)"] = e.Train[GanTrainer.DReal], ["D(G(z))"] = e.Train[GanTrainer.DFake] }),
                     OnSnapshot = s => { using var images = s.Images(); samples.Add(s.Epoch, images); },
+                    GeneratorAverage = averagedGenerator is null ? null : new WeightAverage(generator, averagedGenerator, recipe.GeneratorAverageDecay),
                 });
         }, log);
+    }
 
     /// <summary>Images [N,1,28,28] in [0,1] for codes z [N, latentDim], in eval mode and without gradients.</summary>
     public static Tensor Decode(Module<Tensor, Tensor> generator, Tensor z)

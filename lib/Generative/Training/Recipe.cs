@@ -27,10 +27,12 @@ public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TMo
     public TModel Build() => Architecture();
 }
 
-/// <summary>A GAN's recipe: both architectures, the size of z, one Adam per network, epochs, batch size, seed.</summary>
+/// <summary>A GAN's recipe: both architectures, the size of z, one Adam per network, epochs, batch size, seed, and the decay of
+/// the generator's weight average (0: no average).</summary>
 public sealed record GanRecipe(string Name,
     [property: JsonIgnore] Func<nn.Module<Tensor, Tensor>> Generator, [property: JsonIgnore] Func<nn.Module<Tensor, Tensor>> Discriminator,
-    int LatentDim, AdamSettings GeneratorAdam, AdamSettings DiscriminatorAdam, int Epochs, int BatchSize, int Seed = 0)
+    int LatentDim, AdamSettings GeneratorAdam, AdamSettings DiscriminatorAdam, int Epochs, int BatchSize, int Seed = 0,
+    double GeneratorAverageDecay = 0)
 {
     /// <summary>A new, untrained generator.</summary>
     public nn.Module<Tensor, Tensor> BuildGenerator() => Generator();

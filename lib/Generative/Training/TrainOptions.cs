@@ -29,6 +29,9 @@ public sealed record TrainOptions
     /// <summary>GAN only: called whenever a snapshot of the fixed-noise samples is taken.</summary>
     public Action<GanSnapshot>? OnSnapshot { get; init; }
 
+    /// <summary>GAN only: an average of the generator's weights, updated after every generator step.</summary>
+    public WeightAverage? GeneratorAverage { get; init; }
+
     /// <summary>GAN only: number of fixed noise codes whose samples are snapshotted.</summary>
     public int SnapshotCount { get; init; } = 64;
 

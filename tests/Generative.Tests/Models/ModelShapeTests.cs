@@ -100,8 +100,8 @@ public class ModelShapeTests
     {
         var pairs = new (nn.Module<Tensor, Tensor> G, long GParams, nn.Module<Tensor, Tensor> D, long DParams)[]
         {
-            (new MlpGenerator(), Linear(100, 256) + Linear(256, 512) + Linear(512, 784),
-             new MlpDiscriminator(), Linear(784, 512) + Linear(512, 256) + Linear(256, 1)),
+            (new MlpGenerator(), Linear(100, 1024) + Linear(1024, 1024) + Linear(1024, 784),
+             new MlpDiscriminator(), Linear(784, 256) + Linear(256, 256) + Linear(256, 1)),
             (new DcganGenerator(100, width),
                 Conv(100, 2 * width, 7, bias: false) + BatchNorm(2 * width) + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
              new DcganDiscriminator(width),

@@ -13,7 +13,7 @@ public class GanTrainerTests
     public static TheoryData<string> Families => new() { "mlp", "dcgan" };
 
     static (nn.Module<Tensor, Tensor> G, nn.Module<Tensor, Tensor> D) Build(string family) => family == "mlp"
-        ? (new MlpGenerator(16), new MlpDiscriminator())
+        ? (new MlpGenerator(16, hidden: 256), new MlpDiscriminator())
         : (new DcganGenerator(16, ngf: 16), new DcganDiscriminator(ndf: 16));
 
     internal static History Fit(string family, List<StepMetrics> steps, int epochs = 1, int count = 512, int seed = 3)

@@ -60,7 +60,8 @@ public sealed class RecipeRunTests : IDisposable
     public void GanTraining()
     {
         var recipe = Recipes.MlpGan with { Epochs = 1 };
-        var h = TrainThenLoad(log => Generative.Training.GanTraining.LoadOrTrain(recipe.BuildGenerator(), recipe.BuildDiscriminator(), recipe, Tiny.Value, log));
+        var h = TrainThenLoad(log => Generative.Training.GanTraining.LoadOrTrain(recipe.BuildGenerator(), recipe.BuildDiscriminator(), recipe, Tiny.Value,
+            recipe.GeneratorAverageDecay > 0 ? recipe.BuildGenerator() : null, log));
         var epoch = Assert.Single(h.Epochs);
         Assert.Equal([GanTrainer.DReal, GanTrainer.DFake, GanTrainer.LossD, GanTrainer.LossG], epoch.Train.Keys);
         Assert.True(epoch.Train[GanTrainer.DReal] > epoch.Train[GanTrainer.DFake], "D must already rate real digits above fakes");
