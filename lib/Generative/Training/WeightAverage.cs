@@ -9,6 +9,7 @@ namespace Generative.Training;
 public sealed class WeightAverage
 {
     readonly Tensor[] _average, _source, _averageBuffers, _sourceBuffers;
+    long _updates;
 
     /// <summary>Starts <paramref name="average"/> as a copy of <paramref name="source"/>; both must be the same architecture.</summary>
     /// <param name="source">The network being trained.</param>
@@ -31,12 +32,16 @@ public sealed class WeightAverage
     /// <summary>Weight of the old average at each update.</summary>
     public double Decay { get; }
 
-    /// <summary>average ← decay · average + (1 − decay) · source; buffers (BatchNorm's running statistics) are copied, not averaged,
+    /// <summary>average ← d · average + (1 − d) · source, with d = min(decay, (1 + t) / (10 + t)) at the t-th update: early on the
+    /// average follows the source closely instead of holding on to the random initial weights for thousands of steps (the
+    /// warm-up of TensorFlow's ExponentialMovingAverage). Buffers (BatchNorm's running statistics) are copied, not averaged,
     /// since they describe the current network's activations.</summary>
     public void Update()
     {
+        _updates++;
+        double d = Math.Min(Decay, (1.0 + _updates) / (10.0 + _updates));
         using var noGrad = no_grad();
-        foreach (var (a, s) in _average.Zip(_source)) a.lerp_(s, 1 - Decay);
+        foreach (var (a, s) in _average.Zip(_source)) a.lerp_(s, 1 - d);
         CopyBuffers();
     }
 
