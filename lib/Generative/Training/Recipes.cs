@@ -24,14 +24,15 @@ public static class Recipes
     /// <summary>Notebook 02's ReLU CNN autoencoder.</summary>
     public static readonly Recipe<Autoencoder> ConvAutoencoder = new(nameof(Models.ConvAutoencoder), () => new ConvAutoencoder(CodeSize), Adam1e3, Epochs: 4, BatchSize: 128);
 
-    /// <summary>Notebook 03's Bernoulli VAE, as pytorch/examples' vae/main.py: Adam 1e-3, 10 epochs, batch 128.</summary>
-    public static readonly Recipe<VariationalAutoencoder> Vae = new(nameof(Models.Vae), () => new Vae(), Adam1e3, Epochs: 10, BatchSize: 128);
+    /// <summary>Notebook 03's Bernoulli VAE: pytorch/examples' vae/main.py model and 10 epochs, trained with batch 64 (not 128) and
+    /// Adam from 1.5e-3 decayed by 0.85 per epoch (not a constant 1e-3), which lowers its test −ELBO.</summary>
+    public static readonly Recipe<VariationalAutoencoder> Vae = new(nameof(Models.Vae), () => new Vae(), new AdamSettings(1.5e-3), Epochs: 10, BatchSize: 64, LearningRateDecay: 0.85);
 
     /// <summary>Notebook 03's VAE with the lecture's Gaussian decoder.</summary>
     public static readonly Recipe<VariationalAutoencoder> GaussianVae = new(nameof(Models.GaussianVae), () => new GaussianVae(), Adam1e3, Epochs: 3, BatchSize: 128);
 
-    /// <summary>Notebook 03's convolutional VAE with a 2-d latent.</summary>
-    public static readonly Recipe<VariationalAutoencoder> ConvVae2d = new(nameof(ConvVae), () => new ConvVae(latentDim: 2, channels: 16), Adam1e3, Epochs: 10, BatchSize: 128);
+    /// <summary>Notebook 03's convolutional VAE with a 2-d latent: batch 64, Adam from 3e-3 decayed by 0.85 per epoch.</summary>
+    public static readonly Recipe<VariationalAutoencoder> ConvVae2d = new(nameof(ConvVae), () => new ConvVae(latentDim: 2, channels: 16), new AdamSettings(3e-3), Epochs: 10, BatchSize: 64, LearningRateDecay: 0.85);
 
     /// <summary>Notebook 04's MLP GAN, after CS231n's vanilla GAN: a 512-unit generator against a narrower 256-unit LeakyReLU(0.01)
     /// discriminator, Adam 1e-3 with β1 = 0.5 for both, batch 128, and the generator's weights averaged with decay 0.999.</summary>
