@@ -9,7 +9,7 @@ namespace Generative.Benchmarks;
 public sealed record BenchConfig(int TrainImages, int Repetitions, int MemoryEpochs, int MatmulRepetitions, int DcganImages)
 {
     /// <summary>pytorch/examples' VAE configuration over the 60,000 training images; about 3 minutes on 2 idle cores.</summary>
-    public static BenchConfig Full { get; } = new(60_000, 5, 10, 50, 10_000);
+    public static BenchConfig Full { get; } = new(60_000, 7, 10, 50, 10_000);
 
     /// <summary>A smoke run of well under a minute.</summary>
     public static BenchConfig Quick { get; } = new(6_000, 3, 3, 10, 2_000);
