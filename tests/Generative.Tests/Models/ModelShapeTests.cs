@@ -63,8 +63,7 @@ public class ModelShapeTests
             (new Vae(), mlp, 20),
             (new GaussianVae(), mlp + Linear(400, 784), 20),
             (new Vae(hiddenDim: 100, latentDim: 5), Linear(784, 100) + 2 * Linear(100, 5) + Linear(5, 100) + Linear(100, 784), 5),
-            (new ConvVae(), Conv(1, 32, 4) + Conv(32, 64, 4) + Linear(64 * 49, 256) + 2 * Linear(256, 2)
-                + Linear(2, 256) + Linear(256, 64 * 49) + Conv(64, 32, 4) + Conv(32, 1, 4), 2),
+            (new DeepVae(), Linear(784, 512) + Linear(512, 256) + 2 * Linear(256, 2) + Linear(2, 256) + Linear(256, 512) + Linear(512, 784), 2),
         };
         foreach (var (m, expected, latent) in models)
         {

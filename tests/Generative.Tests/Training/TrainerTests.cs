@@ -46,7 +46,7 @@ public class TrainerTests
     public void EveryVaeLossFalls()
     {
         manual_seed(0);
-        foreach (var m in new nn.Module<Tensor, (Tensor, Tensor, Tensor)>[] { new Vae(), new GaussianVae(), new ConvVae() })
+        foreach (var m in new nn.Module<Tensor, (Tensor, Tensor, Tensor)>[] { new Vae(), new GaussianVae(), new DeepVae() })
         {
             var vae = (VariationalAutoencoder)m;
             AssertLossFalls(Train(m, (x, _) => Elbo.Loss(vae, x), reduction: nn.Reduction.Sum), m.GetType().Name);
