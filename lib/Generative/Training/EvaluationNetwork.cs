@@ -19,8 +19,7 @@ public static class EvaluationNetwork
         Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
         {
             var live = LiveCurves.Show("Classifier training", "epoch", "loss / error");
-            var optimizer = recipe.Adam.For(model);
-            var schedule = optim.lr_scheduler.StepLR(optimizer, 1, recipe.LearningRateDecay);
+            var (optimizer, schedule) = recipe.Optimizer(model);
             return Trainer.Fit(model, optimizer, mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
                 (x, y) => nn.functional.cross_entropy(model.forward(x), y),
                 new TrainOptions

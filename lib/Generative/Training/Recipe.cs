@@ -25,6 +25,14 @@ public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TMo
 {
     /// <summary>A new, untrained model.</summary>
     public TModel Build() => Architecture();
+
+    /// <summary>The recipe's optimizer for <paramref name="model"/> and the schedule that applies <see cref="LearningRateDecay"/>: call
+    /// the schedule's <c>step()</c> after each epoch.</summary>
+    public (optim.Optimizer Optimizer, optim.lr_scheduler.LRScheduler Schedule) Optimizer(nn.Module model)
+    {
+        var optimizer = Adam.For(model);
+        return (optimizer, optim.lr_scheduler.StepLR(optimizer, 1, LearningRateDecay));
+    }
 }
 
 /// <summary>A GAN's recipe: both architectures, the size of z, one Adam per network, epochs, batch size, seed, and the decay of

@@ -56,6 +56,26 @@ public sealed class RecipeRunTests : IDisposable
         Assert.InRange(Assert.Single(h.Metric("test_nelbo")), 50, 600);
     }
 
+    /// <summary>A decay of 0 stops learning after the first epoch, so a second epoch leaves the weights where the first
+    /// left them; without the schedule (decay 1) it moves them. Fails if a recipe's decay is ignored.</summary>
+    [Fact]
+    public void VaeTrainingAppliesTheRecipesLearningRateDecay()
+    {
+        Tensor[] Weights(Recipe<VariationalAutoencoder> recipe)
+        {
+            manual_seed(0);
+            var vae = recipe.Build();
+            Generative.Training.VaeTraining.LoadOrTrain(vae, recipe, Tiny.Value, TextWriter.Null);
+            return vae.parameters().Select(p => p.detach().clone()).ToArray();
+        }
+        var baseRecipe = Recipes.Vae with { Epochs = 1, LearningRateDecay = 0 };
+        var once = Weights(baseRecipe);
+        var stopped = Weights(baseRecipe with { Epochs = 2 });
+        var kept = Weights(baseRecipe with { Epochs = 2, LearningRateDecay = 1 });
+        Assert.All(once.Zip(stopped), p => Assert.True(p.First.eq(p.Second).all().item<bool>(), "with decay 0 the second epoch must not move the weights"));
+        Assert.Contains(once.Zip(kept), p => !p.First.eq(p.Second).all().item<bool>());
+    }
+
     [Fact]
     public void GanTraining()
     {
