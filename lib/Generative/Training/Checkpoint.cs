@@ -182,10 +182,14 @@ public static class Checkpoint
         return new ModuleEntry(m.GetType().FullName!, state.Keys.ToArray(), state.Values.Select(t => t.shape).ToArray(), 0);
     }
 
+    /// <summary>Part of every cache key. Raise it when a training loop changes what the same recipe trains (as when the VAE
+    /// loops began to apply the recipe's learning-rate decay), so that caches from before retrain instead of loading.</summary>
+    const int LoopVersion = 2;
+
     static string CacheKey(IReadOnlyList<nn.Module> modules, string name, object config)
     {
         var sb = new StringBuilder();
-        sb.Append(name).Append('\n').Append(JsonSerializer.Serialize(config, config.GetType())).Append('\n');
+        sb.Append("loops v").Append(LoopVersion).Append('\n').Append(name).Append('\n').Append(JsonSerializer.Serialize(config, config.GetType())).Append('\n');
         foreach (var m in modules)
         {
             var d = Describe(m);
