@@ -59,8 +59,9 @@ run.SetAction(async (parse, _) =>
 
 var summaryPath = new Option<string>("--summary") { Description = "The run's summary.json.", DefaultValueFactory = _ => Path.Combine("artifacts", "run", "summary.json") };
 var readme = new Option<string?>("--readme") { Description = "Rewrite the results block of this README instead of printing the table." };
+var notebooksFolder = new Option<string?>("--notebooks") { Description = "Also rewrite the time budget at the top of each notebook in this folder from the run's seconds (full runs only)." };
 var targetsPath = new Option<string>("--targets") { Description = "The course's targets file.", DefaultValueFactory = _ => Path.Combine("notebooks", "targets.json") };
-var report = new Command("report", "The course's targets and the notebooks' claims checked against a run's summary.json, as Markdown; exits with 3 when a claim does not hold in a full run.") { summaryPath, targetsPath, readme };
+var report = new Command("report", "The course's targets and the notebooks' claims checked against a run's summary.json, as Markdown; exits with 3 when a claim does not hold in a full run.") { summaryPath, targetsPath, readme, notebooksFolder };
 report.SetAction(parse =>
 {
     var summary = parse.GetValue(summaryPath)!;
@@ -77,6 +78,19 @@ report.SetAction(parse =>
         return 2;
     }
     if (parse.GetValue(readme) is { } path) NotebookRunner.Reporting.ResultsTable.UpdateReadme(path, summary, targets);
+    if (parse.GetValue(notebooksFolder) is { } folder)
+    {
+        try
+        {
+            var updated = NotebookRunner.Reporting.TimeBudget.Update(folder, summary);
+            Console.Error.WriteLine($"time budget rewritten in {updated.Count} notebook(s): {string.Join(", ", updated)}");
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
     else Console.Write(NotebookRunner.Reporting.ResultsTable.Render(summary, targets));
     // A full run is the course's evidence: a claim it does not support fails the report, after the report is written.
     var unmet = NotebookRunner.Reporting.ResultsTable.UnmetClaims(summary);

@@ -1,4 +1,5 @@
 using Plotly.NET;
+using Plotly.NET.LayoutObjects;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,9 +18,39 @@ public static class LatentScatter
         ArgumentNullException.ThrowIfNull(labels);
         if (z.dim() != 2 || z.shape[1] != 2)
             throw new ArgumentException($"z must be [N,2] (one 2-d point per row); got [{string.Join(",", z.shape)}]. Project or encode to 2 dimensions first.", nameof(z));
+
+        var chart = Figure.Of(Traces(z, labels, "x", "y", showLegend: true));
+        return Figure.Style(chart, title, 640, 600, Figure.ValueAxis(xLabel), Figure.EqualScaleAxis(yLabel), showLegend: true)
+            .WithLegendTitle("label");
+    }
+
+    /// <summary>Two 2-d spaces of the same points side by side, each on its own equally scaled axes, one legend for both; e.g. the codes of
+    /// two models for the same test digits.</summary>
+    public static GenericChart SideBySide(Tensor left, Tensor right, Tensor labels, string title, string leftTitle, string rightTitle)
+    {
+        foreach (var (z, name) in new[] { (left, nameof(left)), (right, nameof(right)) })
+        {
+            ArgumentNullException.ThrowIfNull(z, name);
+            if (z.dim() != 2 || z.shape[1] != 2)
+                throw new ArgumentException($"{name} must be [N,2] (one 2-d point per row); got [{string.Join(",", z.shape)}]. Project or encode to 2 dimensions first.", name);
+        }
+        var chart = Figure.Of([.. Traces(left, labels, "x", "y", showLegend: true), .. Traces(right, labels, "x2", "y2", showLegend: false)]);
+        var styled = Figure.Style(chart, title, 920, 500, Figure.ValueAxis("").With("domain", new[] { 0.0, 0.45 }),
+            Figure.EqualScaleAxis(""), annotations: [Panel(0.225, leftTitle), Panel(0.775, rightTitle)], showLegend: true);
+        return Chart.withLayout(new Layout()
+                .With("xaxis2", Figure.ValueAxis("").With("domain", new[] { 0.55, 1.0 }).With("anchor", "y2"))
+                .With("yaxis2", Figure.ValueAxis("").With("anchor", "x2").With("scaleanchor", "x2").With("scaleratio", 1)))
+            .Invoke(styled).WithLegendTitle("label");
+    }
+
+    static Annotation Panel(double x, string text) =>
+        Figure.Label(x, 1.0, text, size: 13, yAnchor: "bottom").With("xref", "paper").With("yref", "paper");
+
+    static Trace[] Traces(Tensor z, Tensor labels, string xAxis, string yAxis, bool showLegend)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
         if (labels.numel() != z.shape[0])
             throw new ArgumentException($"Got {labels.numel()} labels for {z.shape[0]} points: pass one label per row of z.", nameof(labels));
-
         float[] points;
         long[] classes;
         using (torch.NewDisposeScope())
@@ -28,17 +59,17 @@ public static class LatentScatter
             classes = labels.detach().to(torch.CPU).to_type(ScalarType.Int64).reshape(-1).data<long>().ToArray();
         }
         var kind = classes.Length > WebGlThreshold ? "scattergl" : "scatter";
-        var traces = classes.Select((c, i) => (c, i)).GroupBy(p => p.c).OrderBy(g => g.Key)
+        return classes.Select((c, i) => (c, i)).GroupBy(p => p.c).OrderBy(g => g.Key)
             .Select(g => (Trace)new Trace2D(kind)
                 .With("name", g.Key.ToString())
+                .With("legendgroup", g.Key.ToString())
+                .With("showlegend", showLegend)
+                .With("xaxis", xAxis).With("yaxis", yAxis)
                 .With("mode", "markers")
                 .With("x", g.Select(p => Math.Round(points[2 * p.i], 4)).ToArray())
                 .With("y", g.Select(p => Math.Round(points[2 * p.i + 1], 4)).ToArray())
                 .With("marker", new Plotly.NET.TraceObjects.Marker().With("size", 4).With("opacity", 0.7)))
             .ToArray();
-        var chart = Figure.Of(traces);
-        return Figure.Style(chart, title, 640, 600, Figure.ValueAxis(xLabel), Figure.EqualScaleAxis(yLabel), showLegend: true)
-            .WithLegendTitle("label");
     }
 
     static GenericChart WithLegendTitle(this GenericChart chart, string text) =>

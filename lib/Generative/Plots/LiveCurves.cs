@@ -22,15 +22,24 @@ public sealed class LiveCurves
     public void Add(int epoch, IReadOnlyDictionary<string, double> values) => Add((double)epoch, values);
 
     /// <summary>Adds one point per named value at <paramref name="x"/> (e.g. a fractional epoch) and redraws.</summary>
-    public void Add(double x, IReadOnlyDictionary<string, double> values)
+    public void Add(double x, IReadOnlyDictionary<string, double> values) => AddRange([(x, values)]);
+
+    /// <summary>Adds the points of several x positions and redraws once, e.g. a whole stored history.</summary>
+    public void AddRange(IEnumerable<(double X, IReadOnlyDictionary<string, double> Values)> points)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        foreach (var (name, y) in values)
+        ArgumentNullException.ThrowIfNull(points);
+        var added = false;
+        foreach (var (x, values) in points)
         {
-            if (!_series.TryGetValue(name, out var points)) _series[name] = points = [];
-            points.Add((x, y));
+            ArgumentNullException.ThrowIfNull(values);
+            foreach (var (name, y) in values)
+            {
+                if (!_series.TryGetValue(name, out var series)) _series[name] = series = [];
+                series.Add((x, y));
+            }
+            added = true;
         }
-        _live.Show(Chart);
+        if (added) _live.Show(Chart);
     }
 
     /// <summary>The points so far, by series name.</summary>

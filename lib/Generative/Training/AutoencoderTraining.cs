@@ -11,10 +11,12 @@ namespace Generative.Training;
 public static class AutoencoderTraining
 {
     /// <summary>Loads or trains <paramref name="model"/> (built by <paramref name="recipe"/>) on per-pixel MSE; the history has the test MSE per epoch as "test_mse".</summary>
-    public static History LoadOrTrain(Autoencoder model, Recipe<Autoencoder> recipe, Mnist mnist, TextWriter? log = null) =>
-        Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
+    public static History LoadOrTrain(Autoencoder model, Recipe<Autoencoder> recipe, Mnist mnist, TextWriter? log = null)
+    {
+        var display = new TrainingDisplay($"{model.GetType().Name} (code size {model.CodeSize}) training", "epoch", "MSE per pixel",
+            e => new Dictionary<string, double> { ["train"] = e.TrainLoss, ["test"] = e.Metrics["test_mse"] });
+        return Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
         {
-            var live = LiveCurves.Show($"{model.GetType().Name} (code size {model.CodeSize}) training", "epoch", "MSE per pixel");
             var (optimizer, schedule) = recipe.Optimizer(model);
             return Trainer.Fit(model, optimizer, mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
                 (x, _) => nn.functional.mse_loss(model.forward(x), x),
@@ -25,8 +27,9 @@ public static class AutoencoderTraining
                     OnEpoch = e =>
                     {
                         schedule.step();
-                        live.Add(e.Epoch, new Dictionary<string, double> { ["train"] = e.TrainLoss, ["test"] = e.Metrics["test_mse"] });
+                        display.Epoch(e);
                     },
                 });
-        }, log);
+        }, log, display);
+    }
 }

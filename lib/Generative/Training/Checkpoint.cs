@@ -110,13 +110,14 @@ public static class Checkpoint
     }
 
     /// <summary>Loads a cached model trained with this recipe on this training set, or trains it, saves it and caches its history.</summary>
-    public static History LoadOrTrain<TModel>(nn.Module model, Recipe<TModel> recipe, Data.Mnist mnist, Func<History> train, TextWriter? log = null)
-        where TModel : nn.Module =>
-        LoadOrTrain([model], recipe.Name, new { recipe, train = mnist.TrainImages.shape[0] }, train, log ?? Console.Out);
+    public static History LoadOrTrain<TModel>(nn.Module model, Recipe<TModel> recipe, Data.Mnist mnist, Func<History> train, TextWriter? log = null,
+        TrainingDisplay? display = null) where TModel : nn.Module =>
+        LoadOrTrain([model], recipe.Name, new { recipe, train = mnist.TrainImages.shape[0] }, train, log ?? Console.Out, display);
 
     /// <summary>"Load or train" for a GAN's pair, keyed by its recipe and training set.</summary>
-    public static History LoadOrTrain(IReadOnlyList<nn.Module> modules, string name, GanRecipe recipe, Data.Mnist mnist, Func<History> train, TextWriter? log = null) =>
-        LoadOrTrain(modules, name, new { recipe, train = mnist.TrainImages.shape[0] }, train, log ?? Console.Out);
+    public static History LoadOrTrain(IReadOnlyList<nn.Module> modules, string name, GanRecipe recipe, Data.Mnist mnist, Func<History> train, TextWriter? log = null,
+        TrainingDisplay? display = null) =>
+        LoadOrTrain(modules, name, new { recipe, train = mnist.TrainImages.shape[0] }, train, log ?? Console.Out, display);
 
     /// <summary>Loads a cached model trained with this exact configuration, or trains it, saves it and caches its history.</summary>
     /// <param name="model">The freshly built model, already on its device.</param>
@@ -124,13 +125,15 @@ public static class Checkpoint
     /// <param name="config">Everything that changes the result (epochs, learning rate, seed, data size...); serialised to JSON for the cache key.</param>
     /// <param name="train">Trains <paramref name="model"/> and returns its history; only called on a cache miss.</param>
     /// <param name="log">Where to say what happened (loaded, trained, or why a cached file was rejected).</param>
-    public static History LoadOrTrain(nn.Module model, string name, object config, Func<History> train, TextWriter? log = null) =>
-        LoadOrTrain([model], name, config, train, log);
+    /// <param name="display">The run's live charts, which <paramref name="train"/> feeds while it trains; a loaded model's stored history is drawn on them instead.</param>
+    public static History LoadOrTrain(nn.Module model, string name, object config, Func<History> train, TextWriter? log = null, TrainingDisplay? display = null) =>
+        LoadOrTrain([model], name, config, train, log, display);
 
     /// <summary>"Load or train" for models trained together (e.g. [generator, discriminator]).</summary>
     /// <remarks>The key covers the configuration and each module's structure (<see cref="Fingerprint"/>), so a changed layer setting
     /// retrains even when every parameter keeps its shape.</remarks>
-    public static History LoadOrTrain(IReadOnlyList<nn.Module> modules, string name, object config, Func<History> train, TextWriter? log = null)
+    public static History LoadOrTrain(IReadOnlyList<nn.Module> modules, string name, object config, Func<History> train, TextWriter? log = null,
+        TrainingDisplay? display = null)
     {
         var key = CacheKey(modules, name, config);
         var path = Path.Combine(Root, $"{Sanitize(name)}-{key}.ckpt");
@@ -142,6 +145,7 @@ public static class Checkpoint
             {
                 foreach (var m in modules) m.eval();
                 log?.WriteLine($"Loaded {name} from {path}.");
+                display?.Replay(cached!);
                 return cached!;
             }
             log?.WriteLine($"Warning: ignoring the cached {name} ({historyError ?? error}); training again.");

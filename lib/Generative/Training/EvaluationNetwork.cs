@@ -16,9 +16,10 @@ public static class EvaluationNetwork
     {
         recipe ??= Recipes.Classifier;
         var model = recipe.Build();
+        var display = new TrainingDisplay("Classifier training", "epoch", "loss / error",
+            e => new Dictionary<string, double> { ["train loss"] = e.TrainLoss, ["test error"] = e.Metrics["test_error"] });
         Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
         {
-            var live = LiveCurves.Show("Classifier training", "epoch", "loss / error");
             var (optimizer, schedule) = recipe.Optimizer(model);
             return Trainer.Fit(model, optimizer, mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
                 (x, y) => nn.functional.cross_entropy(model.forward(x), y),
@@ -29,10 +30,10 @@ public static class EvaluationNetwork
                     OnEpoch = e =>
                     {
                         schedule.step();
-                        live.Add(e.Epoch, new Dictionary<string, double> { ["train loss"] = e.TrainLoss, ["test error"] = e.Metrics["test_error"] });
+                        display.Epoch(e);
                     },
                 });
-        }, log);
+        }, log, display);
         return model;
     }
 }

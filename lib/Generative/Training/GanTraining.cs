@@ -28,11 +28,12 @@ public static class GanTraining
                 : $"recipe {recipe.Name} does not average the generator's weights: leave averagedGenerator null, or give the recipe a GeneratorAverageDecay.",
                 nameof(averagedGenerator));
         Module[] modules = averagedGenerator is null ? [generator, discriminator] : [generator, discriminator, averagedGenerator];
+        var display = new TrainingDisplay($"{generator.GetType().Name}: discriminator outputs", "epoch", "mean D output",
+            e => new Dictionary<string, double> { ["D(x)"] = e.Train[GanTrainer.DReal], ["D(G(z))"] = e.Train[GanTrainer.DFake] },
+            samplesTitle: $"{generator.GetType().Name}: samples from fixed noise", samplesColumns: 16);
         return Checkpoint.LoadOrTrain(modules, recipe.Name, recipe, mnist, () =>
         {
             var batches = mnist.Train(recipe.BatchSize, recipe.Seed);
-            var curves = LiveCurves.Show($"{generator.GetType().Name}: discriminator outputs", "epoch", "mean D output");
-            var samples = LiveImages.Show($"{generator.GetType().Name}: samples from fixed noise", columns: 16);
             return GanTrainer.Fit(generator, discriminator, recipe.GeneratorAdam.For(generator), recipe.DiscriminatorAdam.For(discriminator),
                 batches, recipe.Epochs, recipe.LatentDim,
                 new TrainOptions
@@ -40,11 +41,11 @@ public static class GanTraining
                     Seed = recipe.Seed,
                     SnapshotCount = 32,
                     SnapshotEverySteps = Math.Max(1, batches.BatchCount * recipe.Epochs / 12),
-                    OnEpoch = e => curves.Add(e.Epoch, new Dictionary<string, double> { ["D(x)"] = e.Train[GanTrainer.DReal], ["D(G(z))"] = e.Train[GanTrainer.DFake] }),
-                    OnSnapshot = s => { using var images = s.Images(); samples.Add(s.Epoch, images); },
+                    OnEpoch = display.Epoch,
+                    OnSnapshot = display.Snapshot,
                     GeneratorAverage = averagedGenerator is null ? null : new WeightAverage(generator, averagedGenerator, recipe.GeneratorAverageDecay),
                 });
-        }, log);
+        }, log, display);
     }
 
     /// <summary>Images [N,1,28,28] in [0,1] for codes z [N, latentDim], in eval mode and without gradients.</summary>

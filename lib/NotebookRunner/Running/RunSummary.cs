@@ -3,13 +3,15 @@ using System.Text.Json.Nodes;
 
 namespace NotebookRunner.Running;
 
-/// <summary>Writes summary.json: <c>{"profile", "notebooks": [{"name", "status", "seconds", "cells": [{"index", "seconds"}], "metrics", "claims": [{"statement", "holds", "evidence"}], "error"}]}</c>.</summary>
+/// <summary>Writes summary.json: <c>{"profile", "cores", "notebooks": [{"name", "status", "seconds", "cells": [{"index", "seconds"}], "metrics", "claims": [{"statement", "holds", "evidence"}], "error"}]}</c>.</summary>
 public static class RunSummary
 {
     /// <summary>The summary as JSON; cell "index" is the 1-based cell number as written (null for the injected parameters cell).</summary>
     public static JsonObject ToJson(string profile, IEnumerable<NotebookResult> results) => new()
     {
         ["profile"] = profile,
+        // The budgets report writes from a run name the cores they were measured on.
+        ["cores"] = Environment.ProcessorCount,
         ["notebooks"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject
         {
             ["name"] = r.Name,

@@ -116,7 +116,7 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
     [InlineData("00-setup", 2)]
     [InlineData("01-supervised-vs-unsupervised", 3)]
     [InlineData("02-autoencoders", 5)]
-    [InlineData("03-vae-derivation", 10)]
+    [InlineData("03-vae-derivation", 12)]
     [InlineData("04-gans", 6)]
     [InlineData("05-dcgan-vector-math", 6)]
     public void A_notebook_with_claims_records_them_and_renders_its_summary_from_them(string name, int claims)
