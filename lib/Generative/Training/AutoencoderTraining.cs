@@ -15,11 +15,9 @@ public static class AutoencoderTraining
         Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
         {
             var live = LiveCurves.Show($"{model.GetType().Name} (code size {model.CodeSize}) training", "epoch", "MSE per pixel");
-            return Trainer.Fit(model, recipe.Adam.For(model), mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
-                (x, _) => nn.functional.mse_loss(model.forward(x), x),
+            return recipe.Fit(model, mnist, (x, _) => nn.functional.mse_loss(model.forward(x), x),
                 new TrainOptions
                 {
-                    Seed = recipe.Seed,
                     Evaluate = () => new Dictionary<string, double> { ["test_mse"] = Reconstruction.Mse(x => model.forward(x), mnist.Test(1000)) },
                     OnEpoch = e => live.Add(e.Epoch, new Dictionary<string, double> { ["train"] = e.TrainLoss, ["test"] = e.Metrics["test_mse"] }),
                 });

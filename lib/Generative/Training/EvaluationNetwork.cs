@@ -19,19 +19,11 @@ public static class EvaluationNetwork
         Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
         {
             var live = LiveCurves.Show("Classifier training", "epoch", "loss / error");
-            var optimizer = recipe.Adam.For(model);
-            var schedule = optim.lr_scheduler.StepLR(optimizer, 1, recipe.LearningRateDecay);
-            return Trainer.Fit(model, optimizer, mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
-                (x, y) => nn.functional.cross_entropy(model.forward(x), y),
+            return recipe.Fit(model, mnist, (x, y) => nn.functional.cross_entropy(model.forward(x), y),
                 new TrainOptions
                 {
-                    Seed = recipe.Seed,
                     Evaluate = () => new Dictionary<string, double> { ["test_error"] = 1 - Classification.Accuracy(model, mnist.Test(1000)) },
-                    OnEpoch = e =>
-                    {
-                        schedule.step();
-                        live.Add(e.Epoch, new Dictionary<string, double> { ["train loss"] = e.TrainLoss, ["test error"] = e.Metrics["test_error"] });
-                    },
+                    OnEpoch = e => live.Add(e.Epoch, new Dictionary<string, double> { ["train loss"] = e.TrainLoss, ["test error"] = e.Metrics["test_error"] }),
                 });
         }, log);
         return model;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Generative.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,6 +26,27 @@ public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TMo
 {
     /// <summary>A new, untrained model.</summary>
     public TModel Build() => Architecture();
+
+    /// <summary>Trains <paramref name="model"/> as the recipe says: Adam with its settings, the learning rate multiplied by
+    /// <see cref="LearningRateDecay"/> after each epoch, its batch size and epochs, shuffled and seeded by its seed.</summary>
+    /// <param name="model">A model built by this recipe.</param>
+    /// <param name="mnist">The training images.</param>
+    /// <param name="lossPerBatch">Scalar loss of a batch (x, y).</param>
+    /// <param name="options">Reduction, evaluation and callbacks; the recipe sets the seed.</param>
+    public History Fit(TModel model, Mnist mnist, Func<Tensor, Tensor, Tensor> lossPerBatch, TrainOptions options)
+    {
+        var optimizer = Adam.For(model);
+        var schedule = optim.lr_scheduler.StepLR(optimizer, 1, LearningRateDecay);
+        return Trainer.Fit(model, optimizer, mnist.Train(BatchSize, Seed), Epochs, lossPerBatch, options with
+        {
+            Seed = Seed,
+            OnEpoch = e =>
+            {
+                schedule.step();
+                options.OnEpoch?.Invoke(e);
+            },
+        });
+    }
 }
 
 /// <summary>A GAN's recipe: both architectures, the size of z, one Adam per network, epochs, batch size, seed, and the decay of

@@ -15,11 +15,9 @@ public static class VaeTraining
         Checkpoint.LoadOrTrain(vae, recipe, mnist, () =>
         {
             var live = LiveCurves.Show($"{vae.GetType().Name} ({vae.LatentDim}-d latent) training", "epoch", "−ELBO, nats per image");
-            return Trainer.Fit(vae, recipe.Adam.For(vae), mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
-                (x, _) => Elbo.Loss(vae, x),
+            return recipe.Fit(vae, mnist, (x, _) => Elbo.Loss(vae, x),
                 new TrainOptions
                 {
-                    Seed = recipe.Seed,
                     Reduction = nn.Reduction.Sum,
                     Evaluate = () => new Dictionary<string, double> { ["test_nelbo"] = VaeEvaluation.TestElbo(vae, mnist.Test(1000)).NegElbo },
                     OnEpoch = e => live.Add(e.Epoch, new Dictionary<string, double> { ["train"] = e.TrainLoss, ["test"] = e.Metrics["test_nelbo"] }),
