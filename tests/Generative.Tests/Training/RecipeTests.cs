@@ -26,9 +26,9 @@ public class RecipeTests
     {
         // A decay of 0 leaves a learning rate of 0 for the second epoch, so Adam no longer moves the weights; a decay of 1 does not stop it.
         var (stopped, stoppedEnd) = TwoEpochs(decay: 0);
-        Assert.True(stopped.equal(stoppedEnd).item<bool>(), "the second epoch moved the weights although the recipe decays the rate to 0");
+        Assert.True(stopped.eq(stoppedEnd).all().item<bool>(), "the second epoch moved the weights although the recipe decays the rate to 0");
         var (kept, keptEnd) = TwoEpochs(decay: 1);
-        Assert.False(kept.equal(keptEnd).item<bool>(), "the second epoch did not move the weights at a constant rate");
+        Assert.False(kept.eq(keptEnd).all().item<bool>(), "the second epoch did not move the weights at a constant rate");
     }
 
     [Fact]
