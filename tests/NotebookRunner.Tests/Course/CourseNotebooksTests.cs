@@ -56,11 +56,11 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
         ["kmeans_purity"] = (0.45, 0.8),                    // 0.595; clusters that ignore the images score about 0.11
         ["pca2_explained_variance"] = (0.15, 0.2),          // 0.172; 0.168 on all of MNIST
         ["pca32_test_mse"] = (0.015, 0.022),                // 0.0178; the PCA-32 optimum is 0.0168
-        // One epoch on 3,000 digits: 0.091, 0.074, 0.100. All black costs the mean squared pixel, about 0.10; an untrained
-        // sigmoid output of 0.5 costs about 0.22, and noise more.
-        ["ae_linear_test_mse"] = (0.03, 0.105),
-        ["ae_deep_test_mse"] = (0.03, 0.105),
-        ["ae_cnn_test_mse"] = (0.03, 0.105),
+        // One epoch on 3,000 digits: 0.091, 0.074, 0.100, no better than all black (the mean squared pixel, about 0.10), so the
+        // range catches what is worse: an untrained sigmoid output of 0.5 costs about 0.22, and noise more.
+        ["ae_linear_test_mse"] = (0.03, 0.13),
+        ["ae_deep_test_mse"] = (0.03, 0.13),
+        ["ae_cnn_test_mse"] = (0.03, 0.13),
         ["ae_features_fewlabel_accuracy"] = (0.3, 0.8),     // 0.485 with 50 labels; chance is 0.1
         ["pixels_fewlabel_accuracy"] = (0.5, 0.85),         // 0.695
         ["kl_mc_rel_error"] = (0, 0.02),
@@ -156,7 +156,7 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
         var seconds = notebooks.Select(n => n["seconds"]!.GetValue<double>()).ToList();
         // Printed for the README's 3-minute smoke target, which a shared machine cannot be held to.
         Console.WriteLine($"smoke run: {run.Elapsed.TotalSeconds:F0} s in all, {seconds.Sum():F0} s in notebooks");
-        Assert.All(seconds, s => Assert.True(s > 0.5, $"a notebook that trains cannot take {s} s"));
+        Assert.All(seconds, s => Assert.True(s > 0.5, $"{s} s is too short for a notebook that loads TorchSharp and MNIST"));
         Assert.True(seconds.Sum() <= run.Elapsed.TotalSeconds, $"the notebooks' {seconds.Sum():F0} s exceed the run's {run.Elapsed.TotalSeconds:F0} s");
     }
 }
