@@ -49,17 +49,6 @@ public static class DigitAttributes
         return tensor(widths, device: images.device);
     }
 
-    /// <summary>Intensity-weighted centre of each image in pixel coordinates: column X (left to right) and row Y (top to bottom), each [N]; the image centre for a blank image.</summary>
-    public static (Tensor X, Tensor Y) Centroid(Tensor images)
-    {
-        Check(images);
-        using var scope = NewDisposeScope();
-        var (weights, total, cols, rows) = Grid(images);
-        var x = where(total > 0, (weights * cols).sum([1, 2]) / total.clamp_min(1e-12), (images.shape[3] - 1) / 2.0);
-        var y = where(total > 0, (weights * rows).sum([1, 2]) / total.clamp_min(1e-12), (images.shape[2] - 1) / 2.0);
-        return (x.MoveToOuterDisposeScope(), y.MoveToOuterDisposeScope());
-    }
-
     /// <summary>
     /// Slant from second-order central moments: -mu11 / mu02 with x the column and y the row, i.e. how many pixels the stroke moves right
     /// per pixel it rises. Positive = leaning right (top to the right of the bottom, like italics), negative = leaning left, 0 = upright;

@@ -7,13 +7,6 @@ namespace Generative.Metrics;
 /// <summary>Evaluation of a classifier that maps images to logits [N, classes]: predictions, accuracy, confusion matrix.</summary>
 public static class Classification
 {
-    /// <summary>The predicted class (argmax of the logits) of each image, int64 [N], computed in batches in eval mode.</summary>
-    public static Tensor Predict(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 1000)
-    {
-        using var evalMode = Inference.EvalMode(classifier);
-        return Inference.MapBatched(images, batchSize, x => classifier.forward(x).argmax(1));
-    }
-
     /// <summary>Share of test images whose predicted class equals the label.</summary>
     public static double Accuracy(nn.Module<Tensor, Tensor> classifier, Batches test)
     {

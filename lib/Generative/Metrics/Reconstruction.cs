@@ -11,10 +11,6 @@ public static class Reconstruction
     public static double Mse(Func<Tensor, Tensor> reconstruct, Batches test) =>
         PerPixel(reconstruct, test, (xHat, x) => nn.functional.mse_loss(xHat, x, nn.Reduction.Sum));
 
-    /// <summary>Binary cross-entropy per pixel, in nats, of the test images under the reconstruction read as Bernoulli means (in [0,1]).</summary>
-    public static double Bce(Func<Tensor, Tensor> reconstruct, Batches test) =>
-        PerPixel(reconstruct, test, (xHat, x) => nn.functional.binary_cross_entropy(xHat, x, reduction: nn.Reduction.Sum));
-
     static double PerPixel(Func<Tensor, Tensor> reconstruct, Batches test, Func<Tensor, Tensor, Tensor> sumLoss)
     {
         using var noGrad = no_grad();

@@ -19,6 +19,9 @@ public static class ImageGrid
         return Draw(pixels, columns, title, captions);
     }
 
+    // Not TorchVision's utils.make_grid (TorchVision 0.107.0): it fills the gaps with a pixel value, where the canvas leaves them
+    // empty so that a black digit's edge shows against them, it leaves no band for captions, and it returns three channels for
+    // grayscale input, which the heatmap would have to undo.
     internal static GenericChart Draw(ImagePixels pixels, int columns, string title, IReadOnlyList<string>? captions = null)
     {
         columns = Math.Min(columns, pixels.Count);

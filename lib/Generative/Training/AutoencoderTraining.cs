@@ -16,20 +16,11 @@ public static class AutoencoderTraining
         var display = new TrainingDisplay($"{model.GetType().Name} (code size {model.CodeSize}) training", "epoch", "MSE per pixel",
             e => new Dictionary<string, double> { ["train"] = e.TrainLoss, ["test"] = e.Metrics["test_mse"] });
         return Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
-        {
-            var (optimizer, schedule) = recipe.Optimizer(model);
-            return Trainer.Fit(model, optimizer, mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
-                (x, _) => nn.functional.mse_loss(model.forward(x), x),
+            recipe.Fit(model, mnist, (x, _) => nn.functional.mse_loss(model.forward(x), x),
                 new TrainOptions
                 {
-                    Seed = recipe.Seed,
                     Evaluate = () => new Dictionary<string, double> { ["test_mse"] = Reconstruction.Mse(x => model.forward(x), mnist.Test(1000)) },
-                    OnEpoch = e =>
-                    {
-                        schedule.step();
-                        display.Epoch(e);
-                    },
-                });
-        }, log, display);
+                    OnEpoch = display.Epoch,
+                }), log, display);
     }
 }

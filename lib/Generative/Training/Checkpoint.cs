@@ -158,8 +158,8 @@ public static class Checkpoint
         return history;
     }
 
-    /// <summary>The file a <c>LoadOrTrain</c> call with these arguments uses.</summary>
-    public static string PathFor(nn.Module model, string name, object config) =>
+    /// <summary>The file a <c>LoadOrTrain</c> call with these arguments uses; the tests damage it on purpose.</summary>
+    internal static string PathFor(nn.Module model, string name, object config) =>
         Path.Combine(Root, $"{Sanitize(name)}-{CacheKey([model], name, config)}.ckpt");
 
     static readonly JsonSerializerOptions JsonOptions = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };

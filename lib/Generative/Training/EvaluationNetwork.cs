@@ -19,21 +19,12 @@ public static class EvaluationNetwork
         var display = new TrainingDisplay("Classifier training", "epoch", "loss / error",
             e => new Dictionary<string, double> { ["train loss"] = e.TrainLoss, ["test error"] = e.Metrics["test_error"] });
         Checkpoint.LoadOrTrain(model, recipe, mnist, () =>
-        {
-            var (optimizer, schedule) = recipe.Optimizer(model);
-            return Trainer.Fit(model, optimizer, mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
-                (x, y) => nn.functional.cross_entropy(model.forward(x), y),
+            recipe.Fit(model, mnist, (x, y) => nn.functional.cross_entropy(model.forward(x), y),
                 new TrainOptions
                 {
-                    Seed = recipe.Seed,
                     Evaluate = () => new Dictionary<string, double> { ["test_error"] = 1 - Classification.Accuracy(model, mnist.Test(1000)) },
-                    OnEpoch = e =>
-                    {
-                        schedule.step();
-                        display.Epoch(e);
-                    },
-                });
-        }, log, display);
+                    OnEpoch = display.Epoch,
+                }), log, display);
         return model;
     }
 }

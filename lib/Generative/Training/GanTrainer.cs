@@ -12,18 +12,18 @@ public static class GanTrainer
     /// <summary>The loop's statistics by name: mean D(x), mean D(G(z)) before the D step, the discriminator's and the generator's loss.</summary>
     public const string DReal = "D(x)", DFake = "D(G(z))", LossD = "loss_D", LossG = "loss_G";
 
-    static readonly string[] Names = [DReal, DFake, LossD, LossG];
+    /// <summary>Each statistic's name beside the field that holds it, in the order the epoch's buffer keeps them: the one place the two are paired.</summary>
+    static readonly (string Name, Func<Statistics, Tensor> Of)[] Columns =
+        [(DReal, s => s.DReal), (DFake, s => s.DFake), (LossD, s => s.LossD), (LossG, s => s.LossG)];
+
+    static readonly string[] Names = Columns.Select(c => c.Name).ToArray();
 
     /// <summary>One step's statistics, each a scalar tensor.</summary>
     /// <param name="DReal">Mean D(x) on the real batch.</param>
     /// <param name="DFake">Mean D(G(z)) before the discriminator's update.</param>
     /// <param name="LossD">The discriminator's loss.</param>
     /// <param name="LossG">The generator's non-saturating loss.</param>
-    public sealed record Statistics(Tensor DReal, Tensor DFake, Tensor LossD, Tensor LossG)
-    {
-        /// <summary>The statistics in the order of the loop's names.</summary>
-        public Tensor[] InOrder => [DReal, DFake, LossD, LossG];
-    }
+    public sealed record Statistics(Tensor DReal, Tensor DFake, Tensor LossD, Tensor LossG);
 
     /// <summary>Trains the pair for <paramref name="epochs"/> passes; real images come from <paramref name="train"/> in [0,1] and are mapped to [-1,1].</summary>
     /// <param name="generator">z [N,latentDim] to images [N,1,28,28] in [-1,1].</param>
@@ -51,7 +51,7 @@ public static class GanTrainer
                 {
                     var statistics = Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim);
                     options.GeneratorAverage?.Update();
-                    return statistics.InOrder;
+                    return Columns.Select(c => c.Of(statistics)).ToArray();
                 },
                 [generator, discriminator],
                 afterStep: step => { if (IsSnapshotStep(before + step, options)) Snapshot(generator, fixedNoise, e, before + step, history, options); });

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Generative.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,12 +27,25 @@ public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TMo
     /// <summary>A new, untrained model.</summary>
     public TModel Build() => Architecture();
 
-    /// <summary>The recipe's optimizer for <paramref name="model"/> and the schedule that applies <see cref="LearningRateDecay"/>: call
-    /// the schedule's <c>step()</c> after each epoch.</summary>
-    public (optim.Optimizer Optimizer, optim.lr_scheduler.LRScheduler Schedule) Optimizer(nn.Module model)
+    /// <summary>Trains <paramref name="model"/> as the recipe says: Adam with its settings, the learning rate multiplied by
+    /// <see cref="LearningRateDecay"/> after each epoch, its batch size and epochs, shuffled and seeded by its seed.</summary>
+    /// <param name="model">A model built by this recipe.</param>
+    /// <param name="mnist">The training images.</param>
+    /// <param name="lossPerBatch">Scalar loss of a batch (x, y).</param>
+    /// <param name="options">Reduction, evaluation and callbacks; the recipe sets the seed.</param>
+    public History Fit(TModel model, Mnist mnist, Func<Tensor, Tensor, Tensor> lossPerBatch, TrainOptions options)
     {
         var optimizer = Adam.For(model);
-        return (optimizer, optim.lr_scheduler.StepLR(optimizer, 1, LearningRateDecay));
+        var schedule = optim.lr_scheduler.StepLR(optimizer, 1, LearningRateDecay);
+        return Trainer.Fit(model, optimizer, mnist.Train(BatchSize, Seed), Epochs, lossPerBatch, options with
+        {
+            Seed = Seed,
+            OnEpoch = e =>
+            {
+                schedule.step();
+                options.OnEpoch?.Invoke(e);
+            },
+        });
     }
 }
 

@@ -18,25 +18,16 @@ public static class VaeTraining
         var display = new TrainingDisplay($"{vae.GetType().Name} ({vae.LatentDim}-d latent) training", "epoch", "−ELBO, nats per image",
             e => new Dictionary<string, double> { ["train"] = e.TrainLoss, ["test"] = e.Metrics["test_nelbo"] });
         return Checkpoint.LoadOrTrain(vae, recipe, mnist, () =>
-        {
-            var (optimizer, schedule) = recipe.Optimizer(vae);
-            return Trainer.Fit(vae, optimizer, mnist.Train(recipe.BatchSize, recipe.Seed), recipe.Epochs,
-                (x, _) => Elbo.Loss(vae, x),
+            recipe.Fit(vae, mnist, (x, _) => Elbo.Loss(vae, x),
                 new TrainOptions
                 {
-                    Seed = recipe.Seed,
                     Reduction = nn.Reduction.Sum,
                     Evaluate = () =>
                     {
                         var test = VaeEvaluation.TestElbo(vae, mnist.Test(1000));
                         return new Dictionary<string, double> { ["test_nelbo"] = test.NegElbo, ["test_reconstruction"] = test.Reconstruction, ["test_kl"] = test.Kl };
                     },
-                    OnEpoch = e =>
-                    {
-                        schedule.step();
-                        display.Epoch(e);
-                    },
-                });
-        }, log, display);
+                    OnEpoch = display.Epoch,
+                }), log, display);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Generative.Setup;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Documents;
@@ -214,10 +215,7 @@ public sealed class NotebookExecutor
     void Save()
     {
         _document.Metadata[MetadataKey] = _runMetadata;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_executedPath))!);
-        var temp = _executedPath + ".tmp";
-        using (var stream = File.Create(temp)) Notebook.Write(_document, stream, KernelInfos);
-        File.Move(temp, _executedPath, overwrite: true);
+        AtomicFile.Write(_executedPath, stream => Notebook.Write(_document, stream, KernelInfos));
     }
 
     static string NewId() => Guid.NewGuid().ToString("N")[..12];

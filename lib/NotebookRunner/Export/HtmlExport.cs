@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Generative.Setup;
 using Markdig;
+using NotebookRunner.Execution;
 
 namespace NotebookRunner.Export;
 
@@ -46,24 +48,13 @@ public static partial class HtmlExport
     public static void Write(string executedIpynbPath, string htmlPath)
     {
         var html = ToHtml(File.ReadAllText(executedIpynbPath), Path.GetFileNameWithoutExtension(executedIpynbPath));
-        var full = Path.GetFullPath(htmlPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            File.WriteAllText(temp, html, new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.WriteAllText(htmlPath, html);
     }
 
     private static void AppendRunInfo(StringBuilder page, JsonNode? metadata)
     {
-        // The runner records how it ran the notebook under metadata.runner (profile, parameters); absent for a notebook saved by an editor.
-        if (metadata?["runner"] is not JsonObject runner) return;
+        // The runner records how it ran the notebook under its metadata key (status, profile, start, seconds); absent for a notebook saved by an editor.
+        if (metadata?[NotebookExecutor.MetadataKey] is not JsonObject runner) return;
         var facts = runner.Where(p => p.Value is JsonValue).Select(p => $"{Encode(p.Key)}: <b>{Encode(Text(p.Value))}</b>").ToList();
         if (facts.Count > 0) page.Append("<p class=\"run-info\">").AppendJoin(" · ", facts).Append("</p>\n");
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Generative.Setup;
 using NotebookRunner.Running;
 
 namespace NotebookRunner.Reporting;
@@ -85,9 +86,7 @@ public static class ResultsTable
         if (begin < 0 || end < begin)
             throw new InvalidDataException($"{readmePath} has no results block; put the two marker lines\n{Begin}\n{End}\nwhere the table belongs.");
         var updated = text[..begin] + Render(summaryPath, targets).TrimEnd('\n') + text[(end + End.Length)..];
-        var tmp = readmePath + ".tmp";
-        File.WriteAllText(tmp, updated);
-        File.Move(tmp, readmePath, overwrite: true);
+        AtomicFile.WriteAllText(readmePath, updated);
     }
 
     static string Format(double? v) => v switch

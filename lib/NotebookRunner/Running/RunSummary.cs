@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Generative.Setup;
 
 namespace NotebookRunner.Running;
 
@@ -43,5 +44,5 @@ public static class RunSummary
 
     /// <summary>Writes the summary to <paramref name="path"/>.</summary>
     public static void Write(string path, string profile, IEnumerable<NotebookResult> results) =>
-        File.WriteAllText(path, ToJson(profile, results).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(path, ToJson(profile, results).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 }

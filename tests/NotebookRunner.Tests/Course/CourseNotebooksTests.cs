@@ -46,32 +46,45 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
         { "05-dcgan-vector-math", 5 },
     };
 
-    /// <summary>Plausible ranges at smoke size: wide enough for a few hundred training steps, narrow enough to catch a broken metric.</summary>
+    /// <summary>Ranges at smoke size that a broken run falls outside. Each is set from the smoke run's own figure (in the comment) and
+    /// from what a broken run gives at the same size: chance, an untrained model, a constant image or noise.</summary>
     static readonly Dictionary<string, (double Min, double Max)> Sane = new()
     {
-        ["train_mean_pixel"] = (0.1306, 0.1308),
+        ["train_mean_pixel"] = (0.1306, 0.1308),            // real MNIST's 0.1307; any other data set misses it
         ["autograd_vs_formula_max_error"] = (0, 1e-4),
-        ["classifier_test_accuracy"] = (0.5, 1),
-        ["kmeans_purity"] = (0.3, 1),
-        ["pca2_explained_variance"] = (0.1, 0.4),
-        ["pca32_test_mse"] = (0.01, 0.03),
-        ["ae_linear_test_mse"] = (0.005, 0.11),
-        ["ae_deep_test_mse"] = (0.005, 0.11),
-        ["ae_cnn_test_mse"] = (0.005, 0.11),
-        ["ae_features_fewlabel_accuracy"] = (0.2, 1),
-        ["pixels_fewlabel_accuracy"] = (0.2, 1),
+        ["classifier_test_accuracy"] = (0.7, 0.97),         // 0.833 after one epoch on 3,000 digits; chance is 0.1
+        ["kmeans_purity"] = (0.45, 0.8),                    // 0.595; clusters that ignore the images score about 0.11
+        ["pca2_explained_variance"] = (0.15, 0.2),          // 0.172; 0.168 on all of MNIST
+        ["pca32_test_mse"] = (0.015, 0.022),                // 0.0178; the PCA-32 optimum is 0.0168
+        // One epoch on 3,000 digits: 0.091, 0.074, 0.100, no better than all black (the mean squared pixel, about 0.10), so the
+        // range catches what is worse: an untrained sigmoid output of 0.5 costs about 0.22, and noise more.
+        ["ae_linear_test_mse"] = (0.03, 0.13),
+        ["ae_deep_test_mse"] = (0.03, 0.13),
+        ["ae_cnn_test_mse"] = (0.03, 0.13),
+        ["ae_features_fewlabel_accuracy"] = (0.3, 0.8),     // 0.485 with 50 labels; chance is 0.1
+        ["pixels_fewlabel_accuracy"] = (0.5, 0.85),         // 0.695
         ["kl_mc_rel_error"] = (0, 0.02),
-        ["vae_bernoulli_test_nelbo"] = (90, 550),
-        ["vae_bernoulli_test_iwae_nll"] = (80, 550),
-        ["vae_gaussian_test_nelbo"] = (-5000, 5000),
-        ["vae2d_test_nelbo"] = (120, 550),
-        ["gan_frechet"] = (0.5, 10000),
-        ["gan_classifier_score"] = (1, 10),
-        ["dcgan_frechet"] = (0.5, 10000),
-        ["dcgan_classifier_score"] = (1, 10),
-        ["real_test_frechet"] = (0, 50),
-        ["vae_frechet"] = (0.5, 10000),
-        ["vector_arithmetic_success"] = (0, 1),
+        // 204, 193 and 194 nats after one epoch; an untrained Bernoulli decoder costs 784 ln 2 = 543, and ten full epochs reach 105.
+        ["vae_bernoulli_test_nelbo"] = (150, 300),
+        ["vae_bernoulli_test_iwae_nll"] = (140, 300),
+        ["vae2d_test_nelbo"] = (150, 300),
+        // −450 nats: a density above 1 on average. An untrained decoder (unit variance) costs about +720; ten epochs reach −1376.
+        ["vae_gaussian_test_nelbo"] = (-1000, -200),
+        // The smoke DCGAN (two epochs on 10,000 digits): 3.69 and 43. An untrained generator scores 1.00 at Fréchet 257, a
+        // constant image 1.00 at 256 to 544, uniform noise 1.06 at 182.
+        ["dcgan_classifier_score"] = (2.5, 10),
+        ["dcgan_frechet"] = (1, 100),
+        ["real_test_frechet"] = (2, 25),                     // 10.4 between 500 training and 1,000 test digits
+        ["vae_frechet"] = (100, 400),                        // 214; a blank image is at 544, one digit repeated at 462
+        // 0.567 of 30 trials, against 0.233 for a random direction of the offset's norm and 0.167 for the target's mean alone.
+        ["vector_arithmetic_success"] = (0.35, 1),
+    };
+
+    /// <summary>Recorded at smoke size, but no range there separates a working run from a broken one, so none is asserted.</summary>
+    static readonly Dictionary<string, string> Unbounded = new()
+    {
+        ["gan_classifier_score"] = "24 steps of the MLP GAN score 1.001 with the smoke classifier, as its untrained generator does",
+        ["gan_frechet"] = "24 steps of the MLP GAN give 241, its untrained generator 243, the mean image 256 and uniform noise 182",
     };
 
     static readonly Dictionary<string, string[]> Expected = new()
@@ -106,10 +119,13 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
         {
             Assert.True(metrics[metric] is not null, $"{name} did not record {metric}");
             double value = metrics[metric]!.GetValue<double>();
-            var (min, max) = Sane[metric];
-            Assert.True(value >= min && value <= max, $"{name}: {metric} = {value} is outside the sane range [{min}, {max}]");
+            if (Unbounded.ContainsKey(metric)) continue;
+            Assert.True(Sane.TryGetValue(metric, out var range), $"{metric} has neither a smoke-size range nor a reason for none");
+            Assert.True(value >= range.Min && value <= range.Max, $"{name}: {metric} = {value} is outside the smoke-size range [{range.Min}, {range.Max}]");
         }
-        Assert.True(File.Exists(Path.Combine(run.OutDirectory, name + ".html")), $"{name}.html was not exported");
+        var page = Path.Combine(run.OutDirectory, name + ".html");
+        Assert.True(File.Exists(page), $"{name}.html was not exported");
+        Assert.Contains("profile: <b>smoke</b>", File.ReadAllText(page));
     }
 
     [Theory]
@@ -132,11 +148,15 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
     }
 
     [Fact]
-    public void The_whole_smoke_run_reports_its_time()
+    public void The_summary_times_every_notebook_within_the_runs_wall_clock()
     {
-        // Not a timing assertion (machines are noisy): the duration is printed for the README's 3-minute target, and every notebook must be in the summary.
-        Console.WriteLine($"smoke run of all notebooks: {run.Elapsed.TotalSeconds:F0} s");
-        Assert.Equal(Notebooks.Count, run.Summary["notebooks"]!.AsArray().Count);
+        var notebooks = run.Summary["notebooks"]!.AsArray().OfType<JsonObject>().ToList();
+        Assert.Equal(Notebooks.Select(n => (string)n[0]), notebooks.Select(n => n["name"]!.GetValue<string>()));
         Assert.Equal("smoke", run.Summary["profile"]!.GetValue<string>());
+        var seconds = notebooks.Select(n => n["seconds"]!.GetValue<double>()).ToList();
+        // Printed for the README's 3-minute smoke target, which a shared machine cannot be held to.
+        Console.WriteLine($"smoke run: {run.Elapsed.TotalSeconds:F0} s in all, {seconds.Sum():F0} s in notebooks");
+        Assert.All(seconds, s => Assert.True(s > 0.5, $"{s} s is too short for a notebook that loads TorchSharp and MNIST"));
+        Assert.True(seconds.Sum() <= run.Elapsed.TotalSeconds, $"the notebooks' {seconds.Sum():F0} s exceed the run's {run.Elapsed.TotalSeconds:F0} s");
     }
 }
