@@ -81,7 +81,7 @@ public static class Exercise
             return new(name, ExerciseVerdict.NotAttempted, $"not attempted: {name} is still null");
         if (reference is not double expected)
             return new(name, ExerciseVerdict.Unchecked, $"unchecked: the course stores no reference for this run's settings; you gave {Number(given)}");
-        var range = $"reference {Number(expected)} ± {Number(tolerance)}";
+        var range = tolerance == 0 ? $"reference {Number(expected)}" : $"reference {Number(expected)} ± {Number(tolerance)}";
         if (double.IsNaN(given))
             return new(name, ExerciseVerdict.Wrong, $"wrong: not a number; {range}. {hint}");
         if (Math.Abs(given - expected) <= tolerance)
