@@ -84,7 +84,8 @@ public static class Exercise
         var range = tolerance == 0 ? $"reference {Number(expected)}" : $"reference {Number(expected)} ± {Number(tolerance)}";
         if (double.IsNaN(given))
             return new(name, ExerciseVerdict.Wrong, $"wrong: not a number; {range}. {hint}");
-        if (Math.Abs(given - expected) <= tolerance)
+        // A hair of slack, so that binary rounding of decimal figures (24.45 vs 24.5 ± 0.05) does not flip a verdict at the edge.
+        if (Math.Abs(given - expected) <= tolerance + 1e-9 * Math.Max(1, Math.Abs(expected)))
             return new(name, ExerciseVerdict.Right, $"right: {Number(given)} ({range}){(string.IsNullOrWhiteSpace(remark) ? "" : ". " + remark.Trim())}");
         var way = given > expected ? "too large" : "too small";
         return new(name, ExerciseVerdict.Wrong, $"wrong: {way}: you gave {Number(given)}, {range}. {hint}");
