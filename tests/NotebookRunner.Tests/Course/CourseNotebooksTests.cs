@@ -5,7 +5,6 @@ using NotebookRunner.Tests.Support;
 namespace NotebookRunner.Tests.Course;
 
 /// <summary>Runs every course notebook once, in the smoke profile, with an empty checkpoint cache so that everything trains.</summary>
-/// <param name="solutions">The solutions folder the runner puts in place of the answer cells; null runs the notebooks as a learner gets them.</param>
 public abstract class CourseSmokeRun
 {
     public JsonObject Summary { get; }
@@ -13,6 +12,7 @@ public abstract class CourseSmokeRun
     public string Output { get; }
     public TimeSpan Elapsed { get; }
 
+    /// <param name="solutions">The solutions folder the runner puts in place of the answer cells; null runs the notebooks as a learner gets them.</param>
     protected CourseSmokeRun(string? solutions)
     {
         OutDirectory = Fixtures.NewOutDirectory();
