@@ -11,11 +11,12 @@ cellTimeout.Validators.Add(result =>
 {
     if (result.GetValueOrDefault<double?>() is <= 0) result.AddError("--cell-timeout must be a positive number of seconds, e.g. --cell-timeout 600.");
 });
+var solutions = new Option<string?>("--solutions") { Description = "Folder of solutions: <notebook>.csx replaces the notebook's code cell tagged 'exercise' (as CI runs the course)." };
 var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed notebook." };
 // Set by the runner when it runs one notebook per child process, so children do not overwrite the merged summary.json.
 var summaryFile = new Option<string?>("--summary-file") { Hidden = true };
 
-var run = new Command("run", "Execute notebooks headless in the .NET Interactive C# kernel.") { paths, profile, parameters, outDir, failFast, cellTimeout, summaryFile };
+var run = new Command("run", "Execute notebooks headless in the .NET Interactive C# kernel.") { paths, profile, parameters, outDir, failFast, cellTimeout, solutions, summaryFile };
 run.Validators.Add(result =>
 {
     foreach (var p in result.GetValue(parameters) ?? [])
@@ -31,7 +32,9 @@ run.SetAction(async (parse, _) =>
         parse.GetValue(outDir)!,
         parse.GetValue(failFast),
         parse.GetValue(summaryFile),
-        parse.GetValue(cellTimeout) is double seconds ? TimeSpan.FromSeconds(seconds) : null);
+        parse.GetValue(cellTimeout) is double seconds ? TimeSpan.FromSeconds(seconds) : null,
+        // Each notebook runs from its own folder, so a relative path is resolved here, against the caller's.
+        parse.GetValue(solutions) is { } folder ? Path.GetFullPath(folder) : null);
     using var progress = new ConsoleProgress(Console.Out, Console.IsOutputRedirected);
     IReadOnlyList<NotebookResult> results;
     try

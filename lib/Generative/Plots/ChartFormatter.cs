@@ -8,7 +8,7 @@ public static class ChartFormatter
 {
     static int _registered;
 
-    /// <summary>Registers the text/html (and short text/plain) formatters for <see cref="GenericChart"/>, <see cref="HtmlOutput"/> and <see cref="Claim"/>. Idempotent.</summary>
+    /// <summary>Registers the text/html (and short text/plain) formatters for <see cref="GenericChart"/>, <see cref="HtmlOutput"/>, <see cref="Claim"/> and <see cref="ExerciseResult"/>. Idempotent.</summary>
     public static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
@@ -16,6 +16,8 @@ public static class ChartFormatter
         Formatter.Register<HtmlOutput>((output, writer) => writer.Write(output.Html), HtmlFormatter.MimeType);
         Formatter.Register<Claim>((claim, writer) => writer.Write(claim.ToHtml().Html), HtmlFormatter.MimeType);
         Formatter.Register<Claim>((claim, writer) => writer.Write(claim.ToString()), PlainTextFormatter.MimeType);
+        Formatter.Register<ExerciseResult>((result, writer) => writer.Write(result.ToHtml().Html), HtmlFormatter.MimeType);
+        Formatter.Register<ExerciseResult>((result, writer) => writer.Write(result.ToString()), PlainTextFormatter.MimeType);
         // The default plain-text form of a chart is a dump of its whole object tree, which would bloat every saved notebook.
         Formatter.Register<GenericChart>((_, writer) => writer.Write("[Plotly chart]"), PlainTextFormatter.MimeType);
         Formatter.Register<HtmlOutput>((_, writer) => writer.Write("[live chart]"), PlainTextFormatter.MimeType);

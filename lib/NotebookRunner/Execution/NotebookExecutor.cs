@@ -7,6 +7,7 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 using Microsoft.DotNet.Interactive.Events;
+using NotebookRunner.Exercises;
 using NotebookRunner.Kernel;
 using NotebookRunner.Parameters;
 using NotebookRunner.Running;
@@ -17,7 +18,8 @@ namespace NotebookRunner.Execution;
 /// <param name="Profile">smoke or full.</param>
 /// <param name="Parameters">The -p values, in order.</param>
 /// <param name="CellTimeout">How long one cell may run; null for no limit.</param>
-public sealed record ExecutionSettings(string Profile, IReadOnlyList<KeyValuePair<string, string>> Parameters, TimeSpan? CellTimeout = null)
+/// <param name="SolutionsDirectory">The folder whose <c>&lt;notebook&gt;.csx</c> replaces the notebook's answer cell; null runs the notebook as written.</param>
+public sealed record ExecutionSettings(string Profile, IReadOnlyList<KeyValuePair<string, string>> Parameters, TimeSpan? CellTimeout = null, string? SolutionsDirectory = null)
 {
     /// <summary>True when the notebook's smoke overrides apply.</summary>
     public bool Smoke => Profile == NotebookRun.Smoke;
@@ -92,13 +94,13 @@ public sealed class NotebookExecutor
             Directory.SetCurrentDirectory(previousDirectory);
             Environment.SetEnvironmentVariable(MetricsVariable, previousMetrics);
         }
-        var (metrics, claims) = ReadRecords(metricsFile);
+        var (metrics, claims, exercises) = ReadRecords(metricsFile);
         File.Delete(metricsFile);
         executor._runMetadata["status"] = error is null ? "ok" : "failed";
         executor._runMetadata["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
         if (error is not null) executor._runMetadata["error"] = error;
         executor.Save();
-        var result = new NotebookResult(name, error is null, clock.Elapsed.TotalSeconds, executor._timings, metrics, error, Path.GetFullPath(executedPath), null) { Claims = claims };
+        var result = new NotebookResult(name, error is null, clock.Elapsed.TotalSeconds, executor._timings, metrics, error, Path.GetFullPath(executedPath), null) { Claims = claims, Exercises = exercises };
         progress.NotebookFinished(result);
         return result;
     }
@@ -118,6 +120,23 @@ public sealed class NotebookExecutor
         foreach (var element in elements.Where(e => string.IsNullOrEmpty(e.Id))) element.Id = NewId();
         // A notebook saved from an earlier run may still carry its injected cell: drop it, as papermill does.
         foreach (var stale in elements.Where(e => Tags(e).Contains(ParameterInjector.InjectedTag)).ToList()) elements.Remove(stale);
+        if (_settings.SolutionsDirectory is { } solutions)
+        {
+            var answerCells = elements.Where(e => IsCode(e) && Tags(e).Contains(SolutionInjector.ExerciseTag)).ToList();
+            try
+            {
+                if (SolutionInjector.Solution(_name, solutions, answerCells.Count) is { } solution)
+                {
+                    answerCells[0].Contents = solution;
+                    _runMetadata["solutions"] = SolutionInjector.FileFor(solutions, _name);
+                }
+            }
+            catch (SolutionException e)
+            {
+                Save();
+                return e.Message;
+            }
+        }
 
         var parametersCell = elements.FirstOrDefault(e => IsCode(e) && Tags(e).Contains(ParameterInjector.ParametersTag));
         InteractiveDocumentElement? injected = null;
@@ -234,12 +253,14 @@ public sealed class NotebookExecutor
         return infos;
     }
 
-    /// <summary>The JSON lines the notebook's library appended: <c>{"name", "value"}</c> for a metric, <c>{"claim", "holds", "evidence"}</c> for a claim.</summary>
-    internal static (Dictionary<string, double?> Metrics, List<ClaimVerdict> Claims) ReadRecords(string file)
+    /// <summary>The JSON lines the notebook's library appended: <c>{"name", "value"}</c> for a metric, <c>{"claim", "holds", "evidence"}</c> for a claim,
+    /// <c>{"exercise", "verdict", "message"}</c> for an exercise check.</summary>
+    internal static (Dictionary<string, double?> Metrics, List<ClaimVerdict> Claims, List<ExerciseCheck> Exercises) ReadRecords(string file)
     {
         var metrics = new Dictionary<string, double?>();
         var claims = new List<ClaimVerdict>();
-        if (!File.Exists(file)) return (metrics, claims);
+        var exercises = new List<ExerciseCheck>();
+        if (!File.Exists(file)) return (metrics, claims, exercises);
         foreach (var line in File.ReadAllLines(file).Where(l => l.Length > 0))
         {
             var record = JsonNode.Parse(line)!;
@@ -252,9 +273,18 @@ public sealed class NotebookExecutor
                 else claims.Add(claim);
                 continue;
             }
+            if (record["exercise"] is { } exercise)
+            {
+                var check = new ExerciseCheck(exercise.GetValue<string>(), record["verdict"]!.GetValue<string>(), record["message"]?.GetValue<string>() ?? "");
+                // A rerun check cell replaces the answer's verdict where it stood, as for claims.
+                var known = exercises.FindIndex(c => c.Name == check.Name);
+                if (known >= 0) exercises[known] = check;
+                else exercises.Add(check);
+                continue;
+            }
             var value = record["value"];
             metrics[record["name"]!.GetValue<string>()] = value?.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
         }
-        return (metrics, claims);
+        return (metrics, claims, exercises);
     }
 }

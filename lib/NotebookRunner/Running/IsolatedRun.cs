@@ -45,6 +45,11 @@ public static class IsolatedRun
             start.ArgumentList.Add("--cell-timeout");
             start.ArgumentList.Add(timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (request.SolutionsDirectory is { } solutions)
+        {
+            start.ArgumentList.Add("--solutions");
+            start.ArgumentList.Add(solutions);
+        }
         foreach (var (name, value) in request.Parameters)
         {
             start.ArgumentList.Add("-p");

@@ -11,7 +11,8 @@ public sealed record RunRequest(
     string OutDirectory,
     bool FailFast,
     string? SummaryFile = null,
-    TimeSpan? CellTimeout = null);
+    TimeSpan? CellTimeout = null,
+    string? SolutionsDirectory = null);
 
 /// <summary>Runs notebooks and folders of notebooks, writing executed notebooks, HTML pages and summary.json.</summary>
 public static class NotebookRun
@@ -48,7 +49,7 @@ public static class NotebookRun
         {
             var name = Path.GetFileNameWithoutExtension(notebook);
             var executed = Path.Combine(request.OutDirectory, name + ".ipynb");
-            var result = await NotebookExecutor.RunAsync(notebook, executed, new ExecutionSettings(request.Profile, request.Parameters, request.CellTimeout), progress);
+            var result = await NotebookExecutor.RunAsync(notebook, executed, new ExecutionSettings(request.Profile, request.Parameters, request.CellTimeout, request.SolutionsDirectory), progress);
             results.Add(Export(result, Path.Combine(request.OutDirectory, name + ".html")));
             if (!result.Ok && request.FailFast) break;
         }

@@ -4,7 +4,7 @@ using Generative.Setup;
 
 namespace NotebookRunner.Running;
 
-/// <summary>Writes summary.json: <c>{"profile", "cores", "notebooks": [{"name", "status", "seconds", "cells": [{"index", "seconds"}], "metrics", "claims": [{"statement", "holds", "evidence"}], "error"}]}</c>.</summary>
+/// <summary>Writes summary.json: <c>{"profile", "cores", "notebooks": [{"name", "status", "seconds", "cells": [{"index", "seconds"}], "metrics", "claims": [{"statement", "holds", "evidence"}], "exercises": [{"name", "verdict", "message"}], "error"}]}</c>.</summary>
 public static class RunSummary
 {
     /// <summary>The summary as JSON; cell "index" is the 1-based cell number as written (null for the injected parameters cell).</summary>
@@ -21,6 +21,7 @@ public static class RunSummary
             ["cells"] = new JsonArray(r.Cells.Select(c => (JsonNode)new JsonObject { ["index"] = c.Index, ["seconds"] = Math.Round(c.Seconds, 3) }).ToArray()),
             ["metrics"] = new JsonObject(r.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)(m.Value is double v ? JsonValue.Create(v) : null)))),
             ["claims"] = new JsonArray(r.Claims.Select(c => (JsonNode)new JsonObject { ["statement"] = c.Statement, ["holds"] = c.Holds, ["evidence"] = c.Evidence }).ToArray()),
+            ["exercises"] = new JsonArray(r.Exercises.Select(e => (JsonNode)new JsonObject { ["name"] = e.Name, ["verdict"] = e.Verdict, ["message"] = e.Message }).ToArray()),
             ["error"] = r.Error,
         }).ToArray()),
     };
@@ -40,6 +41,8 @@ public static class RunSummary
             // Summaries written before claims existed have none.
             Claims = n["claims"]?.AsArray().OfType<JsonObject>().Select(c => new ClaimVerdict(
                 c["statement"]!.GetValue<string>(), c["holds"]!.GetValue<bool>(), c["evidence"]?.GetValue<string>() ?? "")).ToList() ?? [],
+            Exercises = n["exercises"]?.AsArray().OfType<JsonObject>().Select(e => new ExerciseCheck(
+                e["name"]!.GetValue<string>(), e["verdict"]!.GetValue<string>(), e["message"]?.GetValue<string>() ?? "")).ToList() ?? [],
         }).ToList();
 
     /// <summary>Writes the summary to <paramref name="path"/>.</summary>

@@ -5,20 +5,26 @@ using NotebookRunner.Tests.Support;
 namespace NotebookRunner.Tests.Course;
 
 /// <summary>Runs every course notebook once, in the smoke profile, with an empty checkpoint cache so that everything trains.</summary>
-public sealed class SmokeRun
+public abstract class CourseSmokeRun
 {
     public JsonObject Summary { get; }
     public string OutDirectory { get; }
     public string Output { get; }
     public TimeSpan Elapsed { get; }
 
-    public SmokeRun()
+    /// <param name="solutions">The solutions folder the runner puts in place of the answer cells; null runs the notebooks as a learner gets them.</param>
+    protected CourseSmokeRun(string? solutions)
     {
         OutDirectory = Fixtures.NewOutDirectory();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "run", Path.Combine(Fixtures.RepoRoot, "notebooks"),
                                     "--profile", "smoke", "--out", OutDirectory })
             start.ArgumentList.Add(arg);
+        if (solutions is not null)
+        {
+            start.ArgumentList.Add("--solutions");
+            start.ArgumentList.Add(solutions);
+        }
         start.Environment["GENERATIVE_CHECKPOINTS"] = Directory.CreateTempSubdirectory("smoke-checkpoints-").FullName;
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -32,7 +38,23 @@ public sealed class SmokeRun
         Summary = File.Exists(summary) ? JsonNode.Parse(File.ReadAllText(summary))!.AsObject()
             : throw new InvalidOperationException($"the smoke run wrote no summary.json:\n{Output}");
     }
+
+    /// <summary>The summary.json entry of notebook <paramref name="name"/>.</summary>
+    public JsonObject Entry(string name) =>
+        Summary["notebooks"]!.AsArray().OfType<JsonObject>().SingleOrDefault(n => n["name"]!.GetValue<string>() == name)
+        ?? throw new Xunit.Sdk.XunitException($"{name} is missing from summary.json:\n{Output}");
+
+    /// <summary>The exercise checks notebook <paramref name="name"/> recorded: answer name and verdict, in order, and the messages.</summary>
+    public (string[] Names, string[] Verdicts, string Messages) Exercises(string name)
+    {
+        var checks = Entry(name)["exercises"]!.AsArray().OfType<JsonObject>().ToList();
+        return (checks.Select(c => c["name"]!.GetValue<string>()).ToArray(), checks.Select(c => c["verdict"]!.GetValue<string>()).ToArray(),
+            string.Join("\n", checks.Select(c => $"{c["name"]}: {c["message"]}")));
+    }
 }
+
+/// <summary>The course as CI runs it: every notebook with its solution in place of its answer cell.</summary>
+public sealed class SmokeRun() : CourseSmokeRun(Path.Combine(Fixtures.RepoRoot, "notebooks", "solutions"));
 
 public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
 {
@@ -97,9 +119,7 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
         ["05-dcgan-vector-math"] = ["dcgan_frechet", "dcgan_classifier_score", "real_test_frechet", "vae_frechet", "vector_arithmetic_success"],
     };
 
-    JsonObject Entry(string name) =>
-        run.Summary["notebooks"]!.AsArray().OfType<JsonObject>().SingleOrDefault(n => n["name"]!.GetValue<string>() == name)
-        ?? throw new Xunit.Sdk.XunitException($"{name} is missing from summary.json:\n{run.Output}");
+    JsonObject Entry(string name) => run.Entry(name);
 
     [Theory]
     [MemberData(nameof(Notebooks))]
@@ -145,6 +165,20 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
         Assert.Contains($"of {claims} claims hold", html);
         foreach (var claim in recorded)
             Assert.Contains(System.Net.WebUtility.HtmlEncode(claim!["statement"]!.GetValue<string>()), html);
+    }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(CourseExercises.Answers), MemberType = typeof(CourseExercises))]
+    public void With_the_solutions_every_exercise_check_says_right(string name, string[] answers)
+    {
+        var (names, verdicts, messages) = run.Exercises(name);
+        Assert.True(Entry(name)["status"]!.GetValue<string>() == "ok", $"{name}: {Entry(name)["error"]}");
+        Assert.Equal(answers, names);
+        Assert.True(verdicts.All(v => v == "right"), $"{name}, with its solution:\n{messages}");
+        var answerCell = Fixtures.CodeCells(Fixtures.Executed(run.OutDirectory, name))
+            .Single(c => c["metadata"]?["tags"]?.AsArray().Any(t => t!.GetValue<string>() == "exercise") == true);
+        Assert.Equal(File.ReadAllText(Path.Combine(Fixtures.RepoRoot, "notebooks", "solutions", name + ".csx")).TrimEnd(), Fixtures.Text(answerCell["source"]).TrimEnd());
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class ClaimsReportTests
             """{"claim":"a","holds":true,"evidence":"rerun"}""",
         ]);
 
-        var (metrics, claims) = NotebookExecutor.ReadRecords(file);
+        var (metrics, claims, _) = NotebookExecutor.ReadRecords(file);
 
         Assert.Equal(0.25, metrics["m"]);
         Assert.Equal([new ClaimVerdict("a", true, "rerun"), new ClaimVerdict("b", true, "x")], claims);

@@ -1,0 +1,1 @@
+double? answer = 42;
