@@ -36,89 +36,26 @@ public sealed class SmokeRun
 
 public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
 {
-    public static TheoryData<string, int> Notebooks => new()
-    {
-        { "00-setup", 1 },
-        { "01-supervised-vs-unsupervised", 4 },
-        { "02-autoencoders", 4 },
-        { "03-vae-derivation", 4 },
-        { "04-gans", 5 },
-        { "05-dcgan-vector-math", 5 },
-    };
-
-    /// <summary>Plausible ranges at smoke size: wide enough for a few hundred training steps, narrow enough to catch a broken metric.</summary>
-    static readonly Dictionary<string, (double Min, double Max)> Sane = new()
-    {
-        ["train_mean_pixel"] = (0.1306, 0.1308),
-        ["autograd_vs_formula_max_error"] = (0, 1e-4),
-        ["classifier_test_accuracy"] = (0.5, 1),
-        ["kmeans_purity"] = (0.3, 1),
-        ["pca2_explained_variance"] = (0.1, 0.4),
-        ["pca32_test_mse"] = (0.01, 0.03),
-        ["ae_linear_test_mse"] = (0.005, 0.11),
-        ["ae_deep_test_mse"] = (0.005, 0.11),
-        ["ae_cnn_test_mse"] = (0.005, 0.11),
-        ["ae_features_fewlabel_accuracy"] = (0.2, 1),
-        ["pixels_fewlabel_accuracy"] = (0.2, 1),
-        ["kl_mc_rel_error"] = (0, 0.02),
-        ["vae_bernoulli_test_nelbo"] = (90, 550),
-        ["vae_bernoulli_test_iwae_nll"] = (80, 550),
-        ["vae_gaussian_test_nelbo"] = (-5000, 5000),
-        ["vae2d_test_nelbo"] = (120, 550),
-        ["gan_frechet"] = (0.5, 10000),
-        ["gan_classifier_score"] = (1, 10),
-        ["dcgan_frechet"] = (0.5, 10000),
-        ["dcgan_classifier_score"] = (1, 10),
-        ["real_test_frechet"] = (0, 50),
-        ["vae_frechet"] = (0.5, 10000),
-        ["vector_arithmetic_success"] = (0, 1),
-    };
-
-    static readonly Dictionary<string, string[]> Expected = new()
-    {
-        ["00-setup"] = ["train_mean_pixel", "autograd_vs_formula_max_error"],
-        ["01-supervised-vs-unsupervised"] = ["classifier_test_accuracy", "kmeans_purity", "pca2_explained_variance"],
-        ["02-autoencoders"] = ["pca32_test_mse", "ae_linear_test_mse", "ae_deep_test_mse", "ae_cnn_test_mse", "ae_features_fewlabel_accuracy", "pixels_fewlabel_accuracy"],
-        ["03-vae-derivation"] = ["kl_mc_rel_error", "vae_bernoulli_test_nelbo", "vae_bernoulli_test_iwae_nll", "vae_gaussian_test_nelbo", "vae2d_test_nelbo"],
-        ["04-gans"] = ["gan_frechet", "gan_classifier_score"],
-        ["05-dcgan-vector-math"] = ["dcgan_frechet", "dcgan_classifier_score", "real_test_frechet", "vae_frechet", "vector_arithmetic_success"],
-    };
-
     JsonObject Entry(string name) =>
         run.Summary["notebooks"]!.AsArray().OfType<JsonObject>().SingleOrDefault(n => n["name"]!.GetValue<string>() == name)
         ?? throw new Xunit.Sdk.XunitException($"{name} is missing from summary.json:\n{run.Output}");
 
     [Theory]
-    [MemberData(nameof(Notebooks))]
+    [MemberData(nameof(CourseExpectations.Notebooks), MemberType = typeof(CourseExpectations))]
     public void Each_notebook_runs_with_its_charts_and_sane_metrics(string name, int charts)
     {
         var entry = Entry(name);
         Assert.True(entry["status"]!.GetValue<string>() == "ok", $"{name}: {entry["error"]}");
 
-        var executed = Fixtures.Executed(run.OutDirectory, name);
-        int shown = Fixtures.CodeCells(executed).SelectMany(Fixtures.Outputs)
-            .Select(o => o["data"]?["text/html"]?.ToString() ?? "")
-            .Count(html => html.Contains("Plotly") && !html.Contains("data-live-chart"));
+        int shown = CourseExpectations.StaticCharts(Fixtures.Executed(run.OutDirectory, name));
         Assert.True(shown >= charts, $"{name}: {shown} charts shown, {charts} expected");
 
-        var metrics = entry["metrics"]!.AsObject();
-        foreach (var metric in Expected[name])
-        {
-            Assert.True(metrics[metric] is not null, $"{name} did not record {metric}");
-            double value = metrics[metric]!.GetValue<double>();
-            var (min, max) = Sane[metric];
-            Assert.True(value >= min && value <= max, $"{name}: {metric} = {value} is outside the sane range [{min}, {max}]");
-        }
+        CourseExpectations.AssertSaneMetrics(name, entry["metrics"]!.AsObject().ToDictionary(m => m.Key, m => m.Value?.GetValue<double>()));
         Assert.True(File.Exists(Path.Combine(run.OutDirectory, name + ".html")), $"{name}.html was not exported");
     }
 
     [Theory]
-    [InlineData("00-setup", 2)]
-    [InlineData("01-supervised-vs-unsupervised", 3)]
-    [InlineData("02-autoencoders", 5)]
-    [InlineData("03-vae-derivation", 10)]
-    [InlineData("04-gans", 6)]
-    [InlineData("05-dcgan-vector-math", 6)]
+    [MemberData(nameof(CourseExpectations.Claims), MemberType = typeof(CourseExpectations))]
     public void A_notebook_with_claims_records_them_and_renders_its_summary_from_them(string name, int claims)
     {
         var recorded = Entry(name)["claims"]!.AsArray();
@@ -136,7 +73,7 @@ public class CourseNotebooksTests(SmokeRun run) : IClassFixture<SmokeRun>
     {
         // Not a timing assertion (machines are noisy): the duration is printed for the README's 3-minute target, and every notebook must be in the summary.
         Console.WriteLine($"smoke run of all notebooks: {run.Elapsed.TotalSeconds:F0} s");
-        Assert.Equal(Notebooks.Count, run.Summary["notebooks"]!.AsArray().Count);
+        Assert.Equal(CourseExpectations.Notebooks.Count, run.Summary["notebooks"]!.AsArray().Count);
         Assert.Equal("smoke", run.Summary["profile"]!.GetValue<string>());
     }
 }
