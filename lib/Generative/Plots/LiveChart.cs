@@ -2,15 +2,17 @@ using Plotly.NET;
 
 namespace Generative.Plots;
 
-/// <summary>One notebook output that is redrawn in place, e.g. once per training epoch.</summary>
+/// <summary>A chart redrawn as training goes, e.g. once per epoch, of which a notebook shows only the newest drawing.</summary>
 /// <remarks>
-/// The final .NET Interactive kernel appends a new output on every update instead of replacing the old one. Each output
-/// therefore carries this chart's key and a sequence number, and a short script hides every output of the same key but
-/// the newest, so VS Code shows one growing chart. Hosts that really replace outputs keep exactly one.
+/// Every redraw is a new output, never an update of the first one: in the final .NET Interactive kernel,
+/// <c>display(x).Update(y)</c> sends its updates under an id no output has, so Jupyter (nbclient, JupyterLab) drops them
+/// and the notebook keeps the first epoch's chart, while VS Code appends the first update and replaces only that one.
+/// Each output carries this chart's key and a sequence number, and a short script hides every output of the same key
+/// but the newest, so every front end that runs the outputs' scripts (which the charts themselves need) shows one chart
+/// with the latest data.
 /// </remarks>
 public sealed class LiveChart
 {
-    Action<object>? _update;
     int _sequence;
 
     /// <summary>The stable key written into every output of this chart as <c>data-live-chart</c>.</summary>
@@ -19,15 +21,13 @@ public sealed class LiveChart
     /// <summary>The most recently shown chart.</summary>
     public GenericChart? Current { get; private set; }
 
-    /// <summary>Shows <paramref name="chart"/>: the first call creates the output, later calls update it.</summary>
+    /// <summary>Shows <paramref name="chart"/> as this chart's newest output, which hides the older ones.</summary>
     public void Show(GenericChart chart)
     {
         Current = chart;
         if (!NotebookDisplay.Available) return; // nothing to draw on, so skip building HTML
         ChartFormatter.Register(); // the host formats the output through it
-        var html = Render(chart);
-        if (_update is null) _update = NotebookDisplay.Show(html);
-        else _update(html);
+        NotebookDisplay.Show(Render(chart));
     }
 
     /// <summary>The next output for <paramref name="chart"/>: the chart's HTML wrapped with this chart's key and the hiding script.</summary>

@@ -2,7 +2,7 @@ using Plotly.NET;
 
 namespace Generative.Plots;
 
-/// <summary>Training curves that grow in one notebook output as epochs finish; pass <see cref="Add(int, IReadOnlyDictionary{string, double})"/> as the training callback.</summary>
+/// <summary>Training curves redrawn as epochs finish, the newest drawing hiding the older ones; pass <see cref="Add(int, IReadOnlyDictionary{string, double})"/> as the training callback.</summary>
 public sealed class LiveCurves
 {
     readonly string _title, _xLabel, _yLabel;

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Generative.Plots;
 
-/// <summary>An image grid redrawn in one notebook output as training goes, e.g. samples from fixed noise after each GAN epoch.</summary>
+/// <summary>An image grid redrawn as training goes, the newest drawing hiding the older ones, e.g. samples from fixed noise after each GAN epoch.</summary>
 public sealed class LiveImages
 {
     readonly string _title;

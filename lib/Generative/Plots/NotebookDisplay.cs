@@ -1,8 +1,6 @@
-using System.Reflection;
-
 namespace Generative.Plots;
 
-/// <summary>The host's display function, handed over by the first cell, so library code can show and update outputs.</summary>
+/// <summary>The host's display function, handed over by the first cell, so library code can show outputs.</summary>
 public static class NotebookDisplay
 {
     static Func<object, object?>? _display;
@@ -13,13 +11,6 @@ public static class NotebookDisplay
     /// <summary>True when a host display function was handed over.</summary>
     public static bool Available => _display is not null;
 
-    /// <summary>Shows <paramref name="value"/>; returns an updater for that output, or a no-op outside a notebook.</summary>
-    public static Action<object> Show(object value)
-    {
-        if (_display is null) return _ => { };
-        var shown = _display(value);
-        // The kernel's DisplayedValue and the runner's both expose Update(object); the library references neither.
-        var update = shown?.GetType().GetMethod("Update", BindingFlags.Public | BindingFlags.Instance, [typeof(object)]);
-        return update is null ? v => _display(v) : v => update.Invoke(shown, [v]);
-    }
+    /// <summary>Shows <paramref name="value"/> as a new output; does nothing outside a notebook.</summary>
+    public static void Show(object value) => _display?.Invoke(value);
 }
