@@ -116,7 +116,7 @@ public static class Jupyter
         var clock = Stopwatch.StartNew();
         var (exit, output) = Run(Python, ["-c", Driver, source, executed, folder, ((int)cellTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), KernelName],
             folder, TimeSpan.FromMinutes(20), env);
-        var (metrics, claims) = NotebookExecutor.ReadRecords(records);
+        var (metrics, claims, _) = NotebookExecutor.ReadRecords(records);
         return new Execution(name, exit == 0, output, File.Exists(executed) ? JsonNode.Parse(File.ReadAllText(executed))!.AsObject() : null,
             clock.Elapsed, metrics, claims);
     }
