@@ -13,9 +13,15 @@ public static class ClassifierScore
     public static double Compute(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 500)
     {
         using var evalMode = Inference.EvalMode(classifier);
-        using var logProbabilities = Inference.MapBatched(images, batchSize,
-            x => nn.functional.log_softmax(classifier.forward(x).to_type(ScalarType.Float64), 1));
+        using var logits = Inference.MapBatched(images, batchSize, classifier.forward);
+        return FromLogits(logits);
+    }
+
+    /// <summary>The score of images whose classifier logits [N, classes] are given, for callers that need the logits for more than the score.</summary>
+    public static double FromLogits(Tensor logits)
+    {
         using var scope = NewDisposeScope();
+        var logProbabilities = nn.functional.log_softmax(logits.to_type(ScalarType.Float64), 1);
         // log p(y) through logsumexp stays finite even for a class whose probabilities all underflow.
         var logMarginal = logProbabilities.logsumexp(dim: 0) - Math.Log(logProbabilities.shape[0]);
         // exp(logp) * (...) is 0 wherever p(y|x) underflows, so 0 log 0 = 0 comes for free.
