@@ -49,13 +49,22 @@ public static class ComparisonTable
                 .With("align", headers.Select((_, c) => c == 0 ? "left" : "right").ToArray()).With("height", RowHeight)
                 .With("font", Figure.Font(13))
                 .With("fill", new Plotly.NET.TraceObjects.TableFill().With("color", headers.Select(_ => stripes).ToArray())));
+        // Plotly wraps long cells into taller rows but never grows the figure, so the height is estimated from the text;
+        // the width stays within a notebook's output area.
+        int width = Math.Clamp(140 * headers.Length, 480, MaxWidth);
+        double columnWidth = (width - 40) / (double)headers.Length;
+        int Lines(string text, double pixelsPerChar) => Math.Max(1, (int)Math.Ceiling(text.Length * pixelsPerChar / (columnWidth - 12)));
+        int headerHeight = Math.Max(HeaderHeight, 8 + 20 * headers.Max(h => Lines(h, 8.5)));
+        int bodyHeight = Enumerable.Range(0, body.Count).Sum(r => Math.Max(RowHeight, 8 + 19 * columns.Max(c => Lines(c[r], 7.5))));
         var chart = Chart.withLayout(new Layout()
             .With("title", Figure.Title(title))
-            .With("width", Math.Max(480, 140 * headers.Length))
-            .With("height", 56 + 2 * HeaderHeight + RowHeight * body.Count + 20) // room for a header that wraps to two lines
+            .With("width", width)
+            .With("height", 56 + headerHeight + bodyHeight + 30)
             .With("margin", Figure.Margin(20, 20, 56, 10))).Invoke(Figure.Of(table));
         return chart;
     }
+
+    const int MaxWidth = 900;
 
     static string Format(object? value) => value switch
     {

@@ -74,4 +74,18 @@ public class DataChartsTests
         Assert.Equal("comparison", json.Title);
         Assert.Throws<ArgumentException>(() => ComparisonTable.Show(["a", "b"], [["only one"]], "bad"));
     }
+
+    /// <summary>Notebook 05's arithmetic table (seven columns, two-line labels) was cut off: the figure kept one line per row.</summary>
+    [Fact]
+    public void Comparison_table_is_tall_enough_for_wrapped_rows_and_fits_the_output_width()
+    {
+        string[] headers = ["arithmetic", "trials", "class right", "attribute right", "both", "random direction: both", "target mean alone: both"];
+        object[] Row(string label) => [label, 50, "80 %", "60 %", "50 %", "8 %", "11 %"];
+        var shortRows = new ChartJson(ComparisonTable.Show(headers, [Row("all"), Row("all")], "short"));
+        var wrapped = new ChartJson(ComparisonTable.Show(headers, [Row("slant, towards left-leaning"), Row("thickness, towards thick")], "wrapped"));
+
+        Assert.True(wrapped.Layout.GetProperty("width").GetInt32() <= 900, "the table must fit a notebook's output area");
+        // Two rows that wrap to a second line need at least 15 px more each than rows that do not.
+        Assert.True(wrapped.Layout.GetProperty("height").GetInt32() >= shortRows.Layout.GetProperty("height").GetInt32() + 2 * 15);
+    }
 }
