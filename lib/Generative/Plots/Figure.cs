@@ -56,6 +56,9 @@ internal static class Figure
         Margin? margin = null, IEnumerable<Annotation>? annotations = null, bool? showLegend = null, string? background = null)
     {
         if (string.IsNullOrWhiteSpace(title)) throw new ArgumentException("Every chart needs a title: pass a short description of what it shows.", nameof(title));
+        // Plotly cuts a title at the figure's edge: widen the figure to the title's length (about 9 px a character at the
+        // title's size), up to what a notebook's output area shows.
+        width = Math.Max(width, Math.Min(900, 9 * title.Length + 80));
         var layout = new Layout()
             .With("title", Title(title))
             .With("width", width).With("height", height)

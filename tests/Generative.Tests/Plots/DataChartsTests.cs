@@ -88,4 +88,15 @@ public class DataChartsTests
         // Two rows that wrap to a second line need at least 15 px more each than rows that do not.
         Assert.True(wrapped.Layout.GetProperty("height").GetInt32() >= shortRows.Layout.GetProperty("height").GetInt32() + 2 * 15);
     }
+
+    /// <summary>Notebook 04's histogram title was cut at the figure's edge: the figure widens to its title, up to the output width.</summary>
+    [Fact]
+    public void A_long_title_widens_the_figure_up_to_the_output_width()
+    {
+        long[] counts = [869, 1299, 811, 1262, 809, 927, 919, 1160, 929, 1015];
+        var title = "Classes of 10,000 MLP-GAN samples (effective number of classes 9.86 of 10)";
+        Assert.True(new ChartJson(ClassHistogramChart.Show(counts, title)).Layout.GetProperty("width").GetInt32() >= 9 * title.Length);
+        Assert.Equal(900, new ChartJson(ClassHistogramChart.Show(counts, new string('x', 200))).Layout.GetProperty("width").GetInt32());
+        Assert.Equal(640, new ChartJson(ClassHistogramChart.Show(counts, "short")).Layout.GetProperty("width").GetInt32());
+    }
 }
