@@ -11,20 +11,8 @@ namespace Generative.Tests.Training;
 /// serial because the runs point $GENERATIVE_CHECKPOINTS at their own folder, seed torch and hand NotebookDisplay a host.</summary>
 [Collection(nameof(SerialTorch))]
 [Trait("Category", "Slow")]
-public sealed class HistoryReplayTests : IDisposable
+public sealed class HistoryReplayTests : TinyRecipeRuns
 {
-    readonly string dir = Path.Combine(Path.GetTempPath(), $"replay-tests-{Guid.NewGuid():N}");
-    readonly string? previous = Environment.GetEnvironmentVariable("GENERATIVE_CHECKPOINTS");
-    static readonly Lazy<Mnist> Tiny = new(() => Mnist.Load(null, trainLimit: 256, testLimit: 200, log: TextWriter.Null));
-
-    public HistoryReplayTests() => Environment.SetEnvironmentVariable("GENERATIVE_CHECKPOINTS", dir);
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("GENERATIVE_CHECKPOINTS", previous);
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-    }
-
     /// <summary>Runs <paramref name="loadOrTrain"/> with a fake notebook host and returns the figures it showed, the last version of each output.</summary>
     static (History History, List<JsonElement> Figures, string Log) Shown(Func<TextWriter, History> loadOrTrain)
     {

@@ -11,20 +11,8 @@ namespace Generative.Tests.Training;
 /// point $GENERATIVE_CHECKPOINTS at their own folder and seed torch's global generator.</summary>
 [Collection(nameof(SerialTorch))]
 [Trait("Category", "Slow")]
-public sealed class RecipeRunTests : IDisposable
+public sealed class RecipeRunTests : TinyRecipeRuns
 {
-    readonly string dir = Path.Combine(Path.GetTempPath(), $"recipe-tests-{Guid.NewGuid():N}");
-    readonly string? previous = Environment.GetEnvironmentVariable("GENERATIVE_CHECKPOINTS");
-    static readonly Lazy<Mnist> Tiny = new(() => Mnist.Load(null, trainLimit: 256, testLimit: 200, log: TextWriter.Null));
-
-    public RecipeRunTests() => Environment.SetEnvironmentVariable("GENERATIVE_CHECKPOINTS", dir);
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("GENERATIVE_CHECKPOINTS", previous);
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-    }
-
     /// <summary>Trains once, then loads: the second call must not train and must give back the same history.</summary>
     static History TrainThenLoad(Func<TextWriter, History> loadOrTrain)
     {
