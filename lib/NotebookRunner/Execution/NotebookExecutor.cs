@@ -267,24 +267,26 @@ public sealed class NotebookExecutor
             if (record["claim"] is { } statement)
             {
                 var claim = new ClaimVerdict(statement.GetValue<string>(), record["holds"]!.GetValue<bool>(), record["evidence"]?.GetValue<string>() ?? "");
-                // A rerun of the same claim replaces its verdict where it stood.
-                var known = claims.FindIndex(c => c.Statement == claim.Statement);
-                if (known >= 0) claims[known] = claim;
-                else claims.Add(claim);
+                ReplaceOrAdd(claims, claim, c => c.Statement == claim.Statement);
                 continue;
             }
             if (record["exercise"] is { } exercise)
             {
                 var check = new ExerciseCheck(exercise.GetValue<string>(), record["verdict"]!.GetValue<string>(), record["message"]?.GetValue<string>() ?? "");
-                // A rerun check cell replaces the answer's verdict where it stood, as for claims.
-                var known = exercises.FindIndex(c => c.Name == check.Name);
-                if (known >= 0) exercises[known] = check;
-                else exercises.Add(check);
+                ReplaceOrAdd(exercises, check, c => c.Name == check.Name);
                 continue;
             }
             var value = record["value"];
             metrics[record["name"]!.GetValue<string>()] = value?.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
         }
         return (metrics, claims, exercises);
+    }
+
+    /// <summary>A rerun cell's verdict replaces the earlier one where it stood, so a notebook's order of claims and checks is kept.</summary>
+    static void ReplaceOrAdd<T>(List<T> verdicts, T verdict, Predicate<T> same)
+    {
+        var known = verdicts.FindIndex(same);
+        if (known >= 0) verdicts[known] = verdict;
+        else verdicts.Add(verdict);
     }
 }
