@@ -24,8 +24,9 @@ public class RobustnessTests
     public async Task A_killed_run_leaves_its_finished_cells_in_a_notebook_marked_incomplete()
     {
         var outDir = NewOutDirectory();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "run", Notebook("slow-cell"), "--out", outDir })
+        // A relative --out, as the README's command gives: the kernel runs in the notebook's folder, which must not move the file.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(outDir)! };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "NotebookRunner.dll"), "run", Notebook("slow-cell"), "--out", Path.GetFileName(outDir) })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var executedPath = Path.Combine(outDir, "slow-cell.ipynb");

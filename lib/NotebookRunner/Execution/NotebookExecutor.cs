@@ -65,6 +65,8 @@ public sealed class NotebookExecutor
     public static async Task<NotebookResult> RunAsync(string notebookPath, string executedPath, ExecutionSettings settings, IRunProgress progress)
     {
         var clock = Stopwatch.StartNew();
+        // Resolved now: while cells run, the current directory is the notebook's folder.
+        executedPath = Path.GetFullPath(executedPath);
         var name = Path.GetFileNameWithoutExtension(notebookPath);
         progress.NotebookStarted(name);
         InteractiveDocument document;
@@ -100,7 +102,7 @@ public sealed class NotebookExecutor
         executor._runMetadata["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
         if (error is not null) executor._runMetadata["error"] = error;
         executor.Save();
-        var result = new NotebookResult(name, error is null, clock.Elapsed.TotalSeconds, executor._timings, metrics, error, Path.GetFullPath(executedPath), null) { Claims = claims, Exercises = exercises };
+        var result = new NotebookResult(name, error is null, clock.Elapsed.TotalSeconds, executor._timings, metrics, error, executedPath, null) { Claims = claims, Exercises = exercises };
         progress.NotebookFinished(result);
         return result;
     }
