@@ -24,6 +24,23 @@ public static class LatentScatter
             .WithLegendTitle("label");
     }
 
+    /// <summary>Named sets of 2-d points (e.g. real data and a generator's samples), one trace each, on equally scaled axes.</summary>
+    public static GenericChart Show(IReadOnlyList<(string Name, Tensor Points)> sets, string title, string xLabel = "x1", string yLabel = "x2")
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var traces = sets.Select(set =>
+        {
+            if (set.Points is null || set.Points.dim() != 2 || set.Points.shape[1] != 2)
+                throw new ArgumentException($"The points of '{set.Name}' must be [N,2] (one 2-d point per row); got [{string.Join(",", set.Points?.shape ?? [])}].", nameof(sets));
+            float[] xy;
+            using (torch.NewDisposeScope()) xy = set.Points.detach().to(torch.CPU).to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+            var kind = xy.Length / 2 > WebGlThreshold ? "scattergl" : "scatter";
+            return Trace(kind, set.Name, Enumerable.Range(0, xy.Length / 2).Select(i => (xy[2 * i], xy[2 * i + 1])), "x", "y", showLegend: true);
+        }).ToArray();
+        return Figure.Style(Figure.Of(traces), title, 640, 560, Figure.ValueAxis(xLabel), Figure.EqualScaleAxis(yLabel), showLegend: true)
+            .WithLegendTitle("points");
+    }
+
     /// <summary>Two 2-d spaces of the same points side by side, each on its own equally scaled axes, one legend for both; e.g. the codes of
     /// two models for the same test digits.</summary>
     public static GenericChart SideBySide(Tensor left, Tensor right, Tensor labels, string title, string leftTitle, string rightTitle)
@@ -60,17 +77,20 @@ public static class LatentScatter
         }
         var kind = classes.Length > WebGlThreshold ? "scattergl" : "scatter";
         return classes.Select((c, i) => (c, i)).GroupBy(p => p.c).OrderBy(g => g.Key)
-            .Select(g => (Trace)new Trace2D(kind)
-                .With("name", g.Key.ToString())
-                .With("legendgroup", g.Key.ToString())
-                .With("showlegend", showLegend)
-                .With("xaxis", xAxis).With("yaxis", yAxis)
-                .With("mode", "markers")
-                .With("x", g.Select(p => Math.Round(points[2 * p.i], 4)).ToArray())
-                .With("y", g.Select(p => Math.Round(points[2 * p.i + 1], 4)).ToArray())
-                .With("marker", new Plotly.NET.TraceObjects.Marker().With("size", 4).With("opacity", 0.7)))
+            .Select(g => Trace(kind, g.Key.ToString(), g.Select(p => (points[2 * p.i], points[2 * p.i + 1])), xAxis, yAxis, showLegend))
             .ToArray();
     }
+
+    static Trace Trace(string kind, string name, IEnumerable<(float X, float Y)> points, string xAxis, string yAxis, bool showLegend) =>
+        new Trace2D(kind)
+            .With("name", name)
+            .With("legendgroup", name)
+            .With("showlegend", showLegend)
+            .With("xaxis", xAxis).With("yaxis", yAxis)
+            .With("mode", "markers")
+            .With("x", points.Select(p => Math.Round(p.X, 4)).ToArray())
+            .With("y", points.Select(p => Math.Round(p.Y, 4)).ToArray())
+            .With("marker", new Plotly.NET.TraceObjects.Marker().With("size", 4).With("opacity", 0.7));
 
     static GenericChart WithLegendTitle(this GenericChart chart, string text) =>
         Chart.withLayout(new Layout().With("legend", new Plotly.NET.LayoutObjects.Legend().With("title", Figure.Title(text)).With("itemsizing", "constant"))).Invoke(chart);

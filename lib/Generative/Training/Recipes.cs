@@ -1,4 +1,5 @@
 using Generative.Models;
+using static TorchSharp.torch;
 
 namespace Generative.Training;
 
@@ -33,6 +34,12 @@ public static class Recipes
 
     /// <summary>Notebook 03's VAE with a 2-d latent, on the deep autoencoder's layers: batch 64, Adam from 1e-3 decayed by 0.9 per epoch, 12 epochs.</summary>
     public static readonly Recipe<VariationalAutoencoder> Vae2d = new(nameof(DeepVae), () => new DeepVae(latentDim: 2), new AdamSettings(1e-3), Epochs: 12, BatchSize: 64, LearningRateDecay: 0.9);
+
+    /// <summary>Notebook 04's toy GAN on 2-d points (<see cref="Experiments.ToyGan"/>): a linear generator from a 2-d z against a small
+    /// LeakyReLU discriminator that learns five times faster (the two-timescale rule), Adam with β1 = 0.5, batch 8, 30 epochs of 1,000 points.</summary>
+    public static readonly GanRecipe ToyGan = new("ToyGan", () => nn.Linear(2, 2),
+        () => nn.Sequential(nn.Linear(2, 16), nn.LeakyReLU(0.2), nn.Linear(16, 16), nn.LeakyReLU(0.2), nn.Linear(16, 1)),
+        LatentDim: 2, GeneratorAdam: new(2e-3, 0.5), DiscriminatorAdam: new(1e-2, 0.5), Epochs: 30, BatchSize: 8);
 
     /// <summary>Notebook 04's MLP GAN, after CS231n's vanilla GAN: a 512-unit generator against a narrower 256-unit LeakyReLU(0.01)
     /// discriminator, Adam 1e-3 with β1 = 0.5 for both, batch 128, and the generator's weights averaged with decay 0.999.</summary>

@@ -50,4 +50,17 @@ public class ContourAndSideBySideTests
         Assert.Equal(["AE", "VAE"], json.Annotations.ToArray());
         Assert.Throws<ArgumentException>(() => LatentScatter.SideBySide(left, torch.randn(20, 3), labels, "codes", "AE", "VAE"));
     }
+
+    [Fact]
+    public void Named_point_sets_are_one_trace_each_with_their_own_points()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (data, fake) = (torch.randn(30, 2), torch.randn(10, 2) + 5);
+        var json = new ChartJson(LatentScatter.Show([("data", data), ("G after training", fake)], "toy"));
+        Assert.Equal(["data", "G after training"], json.Traces.Select(t => t.GetProperty("name").GetString()!).ToArray());
+        Assert.Equal(fake[.., 1].contiguous().data<float>().Select(v => Math.Round((double)v, 4)).ToArray(), Numbers(json.Traces[1], "y"));
+        Assert.Equal("x", json.Layout.GetProperty("yaxis").GetProperty("scaleanchor").GetString());
+        var error = Assert.Throws<ArgumentException>(() => LatentScatter.Show([("data", data), ("flat", torch.randn(10))], "toy"));
+        Assert.Contains("'flat'", error.Message);
+    }
 }
