@@ -13,6 +13,7 @@ public static class Course
     internal static void OnLoad()
     {
         FSharpCoreRedirect.Install();
+        NativeHeap.KeepFreedMemory();
         TorchNative.Ensure();
     }
 

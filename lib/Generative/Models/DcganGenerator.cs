@@ -4,9 +4,12 @@ using static TorchSharp.torch.nn;
 
 namespace Generative.Models;
 
-/// <summary>The DCGAN generator for 28x28 digits: transposed convolutions 1x1 -> 7x7 (2 ngf) -> 14x14 (ngf) -> 28x28, BatchNorm and ReLU, Tanh output.</summary>
-/// <remarks>Radford et al.'s guidelines: no pooling or fully connected hidden layers (upsampling is learned by strided
-/// transposed convolutions), BatchNorm everywhere except the output layer, ReLU inside and Tanh at the output.</remarks>
+/// <summary>The DCGAN generator for 28x28 digits: z projected by two fully connected layers (512 units, then 7x7 maps of 2 ngf),
+/// then transposed convolutions 7x7 -> 14x14 (ngf) -> 28x28; BatchNorm and ReLU inside, Tanh at the output.</summary>
+/// <remarks>Radford et al.'s guidelines (no pooling: upsampling is learned by strided transposed convolutions; BatchNorm everywhere
+/// except the output layer; ReLU inside and Tanh at the output), with one measured deviation: z is projected by a fully connected
+/// hidden layer, as in InfoGAN's MNIST generator (Chen et al., 2016). With a single transposed convolution from z instead, this small
+/// generator drew strokes without the digit's overall shape.</remarks>
 public sealed class DcganGenerator : Module<Tensor, Tensor>
 {
     readonly Module<Tensor, Tensor> main;
@@ -14,13 +17,15 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
     /// <summary>Size of the noise vector z.</summary>
     public int LatentDim { get; }
 
-    /// <summary>Builds the generator; <paramref name="ngf"/> is the width of the last hidden layer (the 14x14 one), as in dcgan/main.py.</summary>
-    public DcganGenerator(int latentDim = 100, int ngf = 32) : base(nameof(DcganGenerator))
+    /// <summary>Builds the generator; <paramref name="ngf"/> is the width of the last hidden layer (the 14x14 one), as in dcgan/main.py,
+    /// and <paramref name="hidden"/> the width of the fully connected layer after z.</summary>
+    public DcganGenerator(int latentDim = 100, int ngf = 32, int hidden = 512) : base(nameof(DcganGenerator))
     {
         LatentDim = latentDim;
         main = Sequential(
-            ConvTranspose2d(latentDim, ngf * 2, kernel_size: 7, stride: 1, padding: 0, bias: false),  // 7x7
-            BatchNorm2d(ngf * 2), ReLU(),
+            Linear(latentDim, hidden), BatchNorm1d(hidden), ReLU(),
+            Linear(hidden, ngf * 2 * 7 * 7), BatchNorm1d(ngf * 2 * 7 * 7), ReLU(),
+            Unflatten(1, [ngf * 2, 7, 7]),                                                              // 7x7
             ConvTranspose2d(ngf * 2, ngf, kernel_size: 4, stride: 2, padding: 1, bias: false),        // 14x14
             BatchNorm2d(ngf), ReLU(),
             ConvTranspose2d(ngf, 1, kernel_size: 4, stride: 2, padding: 1, bias: false),              // 28x28
@@ -30,5 +35,5 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
     }
 
     /// <summary>Images [N,1,28,28] in [-1,1] for noise [N,LatentDim].</summary>
-    public override Tensor forward(Tensor z) => main.forward(z.view(-1, LatentDim, 1, 1));
+    public override Tensor forward(Tensor z) => main.forward(z.view(-1, LatentDim));
 }

@@ -21,6 +21,14 @@ public class TorchLoadingTests
     }
 
     [Fact]
+    public void Loading_the_library_on_linux_tells_glibc_malloc_to_keep_freed_tensor_memory()
+    {
+        if (!OperatingSystem.IsLinux()) return;   // the settings exist only for glibc
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(Generative.Course).Module.ModuleHandle);
+        Assert.True(NativeHeap.Tuned, "glibc refused mallopt: training steps will give their memory back to the kernel and take it again");
+    }
+
+    [Fact]
     public void One_adam_step_in_the_test_process_lowers_the_loss()
     {
         var model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1));

@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+
+namespace Generative.Setup;
+
+/// <summary>Tunes glibc's malloc, which libtorch's CPU tensors come from, so that a training step reuses the memory the last one freed.</summary>
+/// <remarks>
+/// With glibc's defaults, the megabyte-sized activations of each step are given back to the kernel when they are freed (munmap, or
+/// trimming the top of the heap) and taken again, zeroed page by page, in the next step. Raising the mmap and trim thresholds keeps
+/// them in the process's heap: the DCGAN's first epoch ran in half the time on the course machine, and later epochs about a sixth
+/// faster, with identical numbers. The same settings can be given as MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_, but only
+/// before the process starts, which a notebook kernel does not allow. Elsewhere than glibc on Linux, nothing changes.
+/// </remarks>
+static partial class NativeHeap
+{
+    const int TrimThreshold = -1, TopPad = -2, MmapThreshold = -3;
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int Mallopt(int parameter, int value);
+
+    /// <summary>True once glibc accepted the settings.</summary>
+    public static bool Tuned { get; private set; }
+
+    public static void KeepFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux() || Tuned) return;
+        try
+        {
+            // 32 MiB is the largest mmap threshold glibc accepts on 64-bit; the heap keeps up to 1 GiB free at its top.
+            Tuned = Mallopt(MmapThreshold, 32 << 20) == 1 & Mallopt(TrimThreshold, 1 << 30) == 1 & Mallopt(TopPad, 64 << 20) == 1;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // musl and other C libraries: their malloc has no such knobs, and the defaults only cost speed.
+        }
+    }
+}
