@@ -21,7 +21,7 @@ public static class ToyGan
     /// <summary>Shuffled mini-batches of <paramref name="points"/>; the labels are unused zeros.</summary>
     public static Batches Batches(Tensor points, int batchSize, int seed) => new(points, zeros(points.shape[0]), batchSize, shuffle: true, seed);
 
-    /// <summary>How far <paramref name="generated"/> is from <paramref name="data"/>, from the two samples' means and covariances.</summary>
+    /// <summary>How far generated points are from the data, from the two samples' means and covariances.</summary>
     /// <param name="MeanDistance">The distance between the means in the data's own standard deviations (Mahalanobis).</param>
     /// <param name="CovarianceError">‖Σ_gen − Σ_data‖ / ‖Σ_data‖ (Frobenius norms).</param>
     public sealed record Fit(double MeanDistance, double CovarianceError);

@@ -21,6 +21,7 @@ static partial class NativeHeap
     /// <summary>True once glibc accepted the settings.</summary>
     public static bool Tuned { get; private set; }
 
+    /// <summary>Applies the settings, once per process; the library's initializer calls it before torch allocates anything.</summary>
     public static void KeepFreedMemory()
     {
         if (!OperatingSystem.IsLinux() || Tuned) return;
