@@ -1,4 +1,5 @@
 using Generative.Data;
+using Generative.Metrics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,18 +34,12 @@ public static class ToyGan
             if (t.dim() != 2 || t.shape[1] != 2 || t.shape[0] < 2)
                 throw new ArgumentException($"{name} must be [N,2] with N >= 2 points; got [{string.Join(",", t.shape)}].", name);
         using var scope = NewDisposeScope();
-        var (mu, cov) = Moments(data.detach().to(float64));
-        var (muGen, covGen) = Moments(generated.detach().to(float64));
+        var (mu, cov) = Frechet.MeanAndCovariance(data.detach());
+        var (muGen, covGen) = Frechet.MeanAndCovariance(generated.detach());
         var diff = (muGen - mu).unsqueeze(0);
         double mahalanobis = Math.Sqrt(diff.matmul(linalg.inv(cov)).matmul(diff.T).item<double>());
         double covError = ((covGen - cov).norm() / cov.norm()).item<double>();
         return new Fit(mahalanobis, covError);
     }
 
-    static (Tensor Mean, Tensor Covariance) Moments(Tensor x)
-    {
-        var mean = x.mean([0]);
-        var centred = x - mean;
-        return (mean, centred.T.matmul(centred) / (x.shape[0] - 1));
-    }
 }

@@ -47,7 +47,8 @@ public static class Frechet
         return Inference.MapBatched(images, batchSize, extractor.Features);
     }
 
-    static (Tensor Mean, Tensor Covariance) MeanAndCovariance(Tensor features)
+    /// <summary>The rows' mean and unbiased covariance, in float64.</summary>
+    internal static (Tensor Mean, Tensor Covariance) MeanAndCovariance(Tensor features)
     {
         var f = features.to_type(ScalarType.Float64);
         var mean = f.mean([0]);

@@ -32,8 +32,7 @@ public static class LatentScatter
         {
             if (set.Points is null || set.Points.dim() != 2 || set.Points.shape[1] != 2)
                 throw new ArgumentException($"The points of '{set.Name}' must be [N,2] (one 2-d point per row); got [{string.Join(",", set.Points?.shape ?? [])}].", nameof(sets));
-            float[] xy;
-            using (torch.NewDisposeScope()) xy = set.Points.detach().to(torch.CPU).to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+            var xy = Floats(set.Points);
             var kind = xy.Length / 2 > WebGlThreshold ? "scattergl" : "scatter";
             return Trace(kind, set.Name, Enumerable.Range(0, xy.Length / 2).Select(i => (xy[2 * i], xy[2 * i + 1])), "x", "y", showLegend: true);
         }).ToArray();
@@ -70,15 +69,19 @@ public static class LatentScatter
             throw new ArgumentException($"Got {labels.numel()} labels for {z.shape[0]} points: pass one label per row of z.", nameof(labels));
         float[] points;
         long[] classes;
+        points = Floats(z);
         using (torch.NewDisposeScope())
-        {
-            points = z.detach().to(torch.CPU).to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
             classes = labels.detach().to(torch.CPU).to_type(ScalarType.Int64).reshape(-1).data<long>().ToArray();
-        }
         var kind = classes.Length > WebGlThreshold ? "scattergl" : "scatter";
         return classes.Select((c, i) => (c, i)).GroupBy(p => p.c).OrderBy(g => g.Key)
             .Select(g => Trace(kind, g.Key.ToString(), g.Select(p => (points[2 * p.i], points[2 * p.i + 1])), xAxis, yAxis, showLegend))
             .ToArray();
+    }
+
+    static float[] Floats(Tensor z)
+    {
+        using var scope = torch.NewDisposeScope();
+        return z.detach().to(torch.CPU).to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
     }
 
     static Trace Trace(string kind, string name, IEnumerable<(float X, float Y)> points, string xAxis, string yAxis, bool showLegend) =>
