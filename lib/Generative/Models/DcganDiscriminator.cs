@@ -17,7 +17,8 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
     public const int MinimumWidth = 16;
 
     /// <summary>Builds the discriminator; <paramref name="ndf"/> is the width of the first layer, as in dcgan/main.py, and
-    /// <paramref name="hidden"/> the width of the fully connected layer before the logit.</summary>
+    /// <paramref name="hidden"/> the width of the fully connected layer before the logit; 0 builds the paper's all-convolutional
+    /// discriminator instead, whose logit is a 7x7 convolution over the last maps.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ndf"/> is below <see cref="MinimumWidth"/>.</exception>
     /// <remarks>
     /// libtorch 2.10's CPU backward of a strided convolution from one input channel to 8 or fewer filters builds the input
@@ -30,14 +31,16 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
         if (ndf < MinimumWidth)
             throw new ArgumentOutOfRangeException(nameof(ndf), ndf,
                 $"ndf must be at least {MinimumWidth}: narrower first layers hit a libtorch CPU bug that makes the generator's gradient NaN at random steps.");
-        main = Sequential(
+        if (hidden < 0) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "the fully connected layer's width must be positive, or 0 for none");
+        Module<Tensor, Tensor>[] judge = hidden > 0
+            ? [Flatten(), Linear(ndf * 2 * 7 * 7, hidden), LeakyReLU(0.2), Linear(hidden, 1)]
+            : [Conv2d(ndf * 2, 1, kernel_size: 7, bias: false)];
+        main = Sequential([
             Conv2d(1, ndf, kernel_size: 4, stride: 2, padding: 1, bias: false),            // 14x14
             LeakyReLU(0.2),
             Conv2d(ndf, ndf * 2, kernel_size: 4, stride: 2, padding: 1, bias: false),      // 7x7
             BatchNorm2d(ndf * 2), LeakyReLU(0.2),
-            Flatten(),
-            Linear(ndf * 2 * 7 * 7, hidden), LeakyReLU(0.2),
-            Linear(hidden, 1));
+            .. judge]);
         RegisterComponents();
         DcganInit.Apply(this);
     }

@@ -18,18 +18,22 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
     public int LatentDim { get; }
 
     /// <summary>Builds the generator; <paramref name="ngf"/> is the width of the last hidden layer (the 14x14 one), as in dcgan/main.py,
-    /// and <paramref name="hidden"/> the width of the fully connected layer after z.</summary>
+    /// and <paramref name="hidden"/> the width of the fully connected layer after z; 0 builds the paper's all-convolutional generator
+    /// instead, whose first layer is a transposed convolution from z (as a 1x1 map) to the 7x7 maps.</summary>
     public DcganGenerator(int latentDim = 100, int ngf = 32, int hidden = 512) : base(nameof(DcganGenerator))
     {
+        if (hidden < 0) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "the fully connected layer's width must be positive, or 0 for none");
         LatentDim = latentDim;
-        main = Sequential(
-            Linear(latentDim, hidden), BatchNorm1d(hidden), ReLU(),
-            Linear(hidden, ngf * 2 * 7 * 7), BatchNorm1d(ngf * 2 * 7 * 7), ReLU(),
-            Unflatten(1, [ngf * 2, 7, 7]),                                                              // 7x7
-            ConvTranspose2d(ngf * 2, ngf, kernel_size: 4, stride: 2, padding: 1, bias: false),        // 14x14
+        Module<Tensor, Tensor>[] project = hidden > 0
+            ? [Linear(latentDim, hidden), BatchNorm1d(hidden), ReLU(),
+               Linear(hidden, ngf * 2 * 7 * 7), BatchNorm1d(ngf * 2 * 7 * 7), ReLU(), Unflatten(1, [ngf * 2, 7, 7])]
+            : [Unflatten(1, [latentDim, 1, 1]), ConvTranspose2d(latentDim, ngf * 2, kernel_size: 7, bias: false), BatchNorm2d(ngf * 2), ReLU()];
+        main = Sequential([
+            .. project,                                                                                  // 7x7
+            ConvTranspose2d(ngf * 2, ngf, kernel_size: 4, stride: 2, padding: 1, bias: false),         // 14x14
             BatchNorm2d(ngf), ReLU(),
-            ConvTranspose2d(ngf, 1, kernel_size: 4, stride: 2, padding: 1, bias: false),              // 28x28
-            Tanh());
+            ConvTranspose2d(ngf, 1, kernel_size: 4, stride: 2, padding: 1, bias: false),               // 28x28
+            Tanh()]);
         RegisterComponents();
         DcganInit.Apply(this);
     }

@@ -34,11 +34,13 @@ public static class GanTrainer
     /// <param name="epochs">Number of passes.</param>
     /// <param name="latentDim">Size of z.</param>
     /// <param name="options">Seed, callbacks, snapshots, device.</param>
+    /// <param name="realLabel">D's target on real images (<see cref="GanRecipe.RealLabel"/>).</param>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite.</exception>
     public static History Fit(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
-        optim.Optimizer optG, optim.Optimizer optD, Batches train, int epochs, int latentDim, TrainOptions? options = null)
+        optim.Optimizer optG, optim.Optimizer optD, Batches train, int epochs, int latentDim, TrainOptions? options = null, double realLabel = 1)
     {
         options ??= new TrainOptions();
+        CheckRealLabel(realLabel);
         var device = EpochLoop.Prepare(options, epochs, generator, discriminator);
         using var fixedNoise = randn(options.SnapshotCount, latentDim, device: device);
         var history = new History();
@@ -49,7 +51,7 @@ public static class GanTrainer
             var metrics = EpochLoop.Run(epoch, train, device, options, Names,
                 (x, _) =>
                 {
-                    var statistics = Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim);
+                    var statistics = Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim, realLabel);
                     options.GeneratorAverage?.Update();
                     return Columns.Select(c => c.Of(statistics)).ToArray();
                 },
@@ -73,22 +75,25 @@ public static class GanTrainer
     /// <param name="optD">Optimizer of the discriminator's parameters.</param>
     /// <param name="real">Real images [N,1,28,28] in [-1,1].</param>
     /// <param name="latentDim">Size of z.</param>
+    /// <param name="realLabel">D's target on real images: 1, or below 1 for one-sided label smoothing (<see cref="GanRecipe.RealLabel"/>).</param>
     public static Statistics Step(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
-        optim.Optimizer optG, optim.Optimizer optD, Tensor real, int latentDim)
+        optim.Optimizer optG, optim.Optimizer optD, Tensor real, int latentDim, double realLabel = 1)
     {
+        CheckRealLabel(realLabel);
         var fake = generator.forward(randn(real.shape[0], latentDim, device: real.device));
-        var (dReal, dFake, lossD) = UpdateDiscriminator(discriminator, optD, real, fake);
+        var (dReal, dFake, lossD) = UpdateDiscriminator(discriminator, optD, real, fake, realLabel);
         var lossG = UpdateGenerator(discriminator, optG, fake);
         return new Statistics(dReal, dFake, lossD, lossG);
     }
 
-    /// <summary>(1) Update D: maximise log D(x) + log(1 − D(G(z))); the fakes are detached so that G is not updated here.</summary>
-    static (Tensor DReal, Tensor DFake, Tensor LossD) UpdateDiscriminator(Module<Tensor, Tensor> discriminator, optim.Optimizer optD, Tensor real, Tensor fake)
+    /// <summary>(1) Update D: maximise log D(x) + log(1 − D(G(z))); the fakes are detached so that G is not updated here. With a real
+    /// label below 1, real images are scored against that target instead of 1 (one-sided label smoothing).</summary>
+    static (Tensor DReal, Tensor DFake, Tensor LossD) UpdateDiscriminator(Module<Tensor, Tensor> discriminator, optim.Optimizer optD, Tensor real, Tensor fake, double realLabel)
     {
         optD.zero_grad();
         var realLogits = discriminator.forward(real);
         var fakeLogits = discriminator.forward(fake.detach());
-        var lossD = functional.binary_cross_entropy_with_logits(realLogits, ones_like(realLogits))
+        var lossD = functional.binary_cross_entropy_with_logits(realLogits, full_like(realLogits, realLabel))
                   + functional.binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
         lossD.backward();
         optD.step();
@@ -105,6 +110,13 @@ public static class GanTrainer
         lossG.backward();
         optG.step();
         return lossG;
+    }
+
+    static void CheckRealLabel(double realLabel)
+    {
+        if (!(realLabel > 0.5 && realLabel <= 1))
+            throw new ArgumentOutOfRangeException(nameof(realLabel), realLabel,
+                "D's target for real images must lie in (0.5, 1]: 1 is the plain GAN loss, 0.9 the usual one-sided label smoothing; at 0.5 or below, D would be taught that real images look fake");
     }
 
     static bool IsSnapshotStep(int globalStep, TrainOptions options) =>

@@ -1,4 +1,5 @@
 using Generative.Data;
+using Generative.Metrics;
 using Generative.Models;
 using Generative.Plots;
 using TorchSharp;
@@ -19,8 +20,10 @@ public static class GanTraining
     /// <param name="averagedGenerator">A third network built by <paramref name="recipe"/>, which receives the average of the generator's
     /// weights over training; required exactly when the recipe averages (<see cref="GanRecipe.GeneratorAverageDecay"/> above 0).</param>
     /// <param name="log">Where the load-or-train line goes; null: standard output.</param>
+    /// <param name="evaluate">Run after each epoch (e.g. <see cref="ScoreEachEpoch"/>); its figures are kept in the history, so a cached model
+    /// still has them.</param>
     public static History LoadOrTrain(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, GanRecipe recipe, Mnist mnist,
-        Module<Tensor, Tensor>? averagedGenerator = null, TextWriter? log = null)
+        Module<Tensor, Tensor>? averagedGenerator = null, TextWriter? log = null, Func<IReadOnlyDictionary<string, double>>? evaluate = null)
     {
         if ((recipe.GeneratorAverageDecay > 0) != (averagedGenerator is not null))
             throw new ArgumentException(recipe.GeneratorAverageDecay > 0
@@ -39,13 +42,37 @@ public static class GanTraining
                 new TrainOptions
                 {
                     Seed = recipe.Seed,
+                    Evaluate = evaluate,
                     SnapshotCount = 32,
                     SnapshotEverySteps = Math.Max(1, batches.BatchCount * recipe.Epochs / 12),
                     OnEpoch = display.Epoch,
                     OnSnapshot = display.Snapshot,
                     GeneratorAverage = averagedGenerator is null ? null : new WeightAverage(generator, averagedGenerator, recipe.GeneratorAverageDecay),
-                });
+                }, recipe.RealLabel);
         }, log, display);
+    }
+
+    /// <summary>The names of the figures <see cref="ScoreEachEpoch"/> reports.</summary>
+    public const string Score = "classifier score", FrechetDistance = "Fréchet distance";
+
+    /// <summary>An evaluation for <see cref="LoadOrTrain"/>: the classifier score and the Fréchet distance to the first
+    /// <paramref name="samples"/> test images of <paramref name="samples"/> samples of <paramref name="generator"/>, always from the
+    /// same codes, so that epochs (and networks) are compared on equal terms. Fewer samples than the course's final figures use: a
+    /// trend, not the result.</summary>
+    public static Func<IReadOnlyDictionary<string, double>> ScoreEachEpoch(Classifier classifier, Module<Tensor, Tensor> generator,
+        int latentDim, Tensor testImages, int samples = 2000)
+    {
+        if (samples < 2 || samples > testImages.shape[0])
+            throw new ArgumentOutOfRangeException(nameof(samples), samples, $"score between 2 and the {testImages.shape[0]} test images given");
+        return () =>
+        {
+            using var images = Sample(generator, samples, latentDim, seed: 1);
+            return new Dictionary<string, double>
+            {
+                [Score] = ClassifierScore.Compute(classifier, images),
+                [FrechetDistance] = Frechet.Distance(classifier, testImages.narrow(0, 0, samples), images),
+            };
+        };
     }
 
     /// <summary>Images [N,1,28,28] in [0,1] for codes z [N, latentDim], in eval mode and without gradients.</summary>

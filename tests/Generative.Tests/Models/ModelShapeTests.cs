@@ -106,6 +106,12 @@ public class ModelShapeTests
                     + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
              new DcganDiscriminator(width),
                 Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1)),
+            // hidden: 0 is the paper's all-convolutional pair: a 7x7 transposed convolution from z, a 7x7 convolution to the logit.
+            (new DcganGenerator(100, width, hidden: 0),
+                Conv(100, 2 * width, 7, bias: false) + BatchNorm(2 * width)
+                    + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
+             new DcganDiscriminator(width, hidden: 0),
+                Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Conv(2 * width, 1, 7, bias: false)),
         };
         foreach (var (g, gParams, d, dParams) in pairs)
         {
@@ -117,6 +123,13 @@ public class ModelShapeTests
             Assert.Equal(gParams, Count(g));
             Assert.Equal(dParams, Count(d));
         }
+    }
+
+    [Fact]
+    public void DcganNetworksRefuseANegativeHiddenWidth()
+    {
+        Assert.Contains("0 for none", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganGenerator(hidden: -1)).Message);
+        Assert.Contains("0 for none", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganDiscriminator(hidden: -1)).Message);
     }
 
     [Fact]

@@ -47,4 +47,58 @@ public class GanTrainerTests
         Assert.Equal(new long[] { 9, 1, 28, 28 }, images.shape);
         Assert.True(images.isfinite().all().item<bool>() && images.min().item<float>() >= 0 && images.max().item<float>() <= 1);
     }
+
+    [Fact]
+    public void WithLabelSmoothingDsLossScoresRealImagesAgainstTheRealLabel()
+    {
+        manual_seed(5);
+        var (g, d) = Build("dcgan");
+        var real = SmallMnist.Value.TrainImages.narrow(0, 0, 16) * 2 - 1;
+        double Expected(double label)
+        {
+            using var noGrad = no_grad();
+            manual_seed(9);
+            var fake = g.forward(randn(16, 16));
+            var (r, f) = (d.forward(real), d.forward(fake));
+            return (nn.functional.binary_cross_entropy_with_logits(r, full_like(r, label))
+                  + nn.functional.binary_cross_entropy_with_logits(f, zeros_like(f))).item<float>();
+        }
+        double smoothed = Expected(0.9), plain = Expected(1);
+        Assert.True(Math.Abs(smoothed - plain) > 1e-3, $"the real label should change the loss: {smoothed} vs {plain}");
+        manual_seed(9);
+        var statistics = GanTrainer.Step(g, d, optim.Adam(g.parameters(), 2e-4), optim.Adam(d.parameters(), 2e-4), real, 16, realLabel: 0.9);
+        Assert.Equal(smoothed, statistics.LossD.item<float>(), 1e-5);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(1.01)]
+    [InlineData(double.NaN)]
+    public void ARealLabelOutsideHalfToOneIsRefused(double label)
+    {
+        var (g, d) = Build("mlp");
+        var real = SmallMnist.Value.TrainImages.narrow(0, 0, 4) * 2 - 1;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            GanTrainer.Step(g, d, optim.Adam(g.parameters(), 2e-4), optim.Adam(d.parameters(), 2e-4), real, 16, label));
+        Assert.Contains("(0.5, 1]", e.Message);
+    }
+
+    [Fact]
+    public void ScoringEachEpochDrawsTheSameCodesEveryTimeFromTheGeneratorGiven()
+    {
+        manual_seed(1);
+        using var classifier = new Classifier();
+        using var g = new MlpGenerator(16, hidden: 64);
+        var test = SmallMnist.Value.TestImages;
+        var evaluate = GanTraining.ScoreEachEpoch(classifier, g, 16, test, samples: 50);
+        var (first, again) = (evaluate(), evaluate());
+        Assert.Equal(first[GanTraining.Score], again[GanTraining.Score]);
+        Assert.Equal(first[GanTraining.FrechetDistance], again[GanTraining.FrechetDistance]);
+        Assert.InRange(first[GanTraining.Score], 1, 10);
+        Assert.True(first[GanTraining.FrechetDistance] > 0);
+        using (no_grad())
+            foreach (var p in g.parameters()) p.add_(0.5);
+        Assert.NotEqual(first[GanTraining.FrechetDistance], evaluate()[GanTraining.FrechetDistance]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => GanTraining.ScoreEachEpoch(classifier, g, 16, test, samples: (int)test.shape[0] + 1));
+    }
 }

@@ -43,4 +43,16 @@ public class RecipeTests
             GanTraining.LoadOrTrain(plain.BuildGenerator(), plain.BuildDiscriminator(), plain, SmallMnist.Value, plain.BuildGenerator(), TextWriter.Null));
         Assert.Equal("averagedGenerator", extra.ParamName);
     }
+
+    [Fact]
+    public void The_all_convolutional_comparison_differs_from_the_dcgan_only_in_its_networks()
+    {
+        var comparison = Recipes.DcganAllConvolutional;
+        Assert.Equal(Recipes.Dcgan with { Name = comparison.Name, Generator = comparison.Generator, Discriminator = comparison.Discriminator }, comparison);
+        Assert.NotEqual(Recipes.Dcgan.Name, comparison.Name);
+        var (withLayers, without) = (Recipes.Dcgan.BuildGenerator(), comparison.BuildGenerator());
+        Assert.Contains(withLayers.modules(), m => m is TorchSharp.Modules.Linear);
+        Assert.DoesNotContain(without.modules(), m => m is TorchSharp.Modules.Linear);
+        Assert.DoesNotContain(comparison.BuildDiscriminator().modules(), m => m is TorchSharp.Modules.Linear);
+    }
 }
