@@ -148,6 +148,31 @@ public sealed class ArithmeticTrials : IDisposable
         return new Analogy(usable[0], usable[1], DigitAttribute.Thickness);
     }
 
+    /// <summary>
+    /// How far the digits share one direction for <paramref name="attribute"/>: each usable digit's offset z̄(its confident samples highest
+    /// in the attribute) − z̄(lowest), the quarters trials draw from, and the mean cosine between the offsets of every pair of digits.
+    /// Near 1: one direction serves every digit, so an offset taken from one digit carries to another; near 0: each digit has its own.
+    /// </summary>
+    /// <param name="attribute">The attribute whose offsets are compared.</param>
+    public double OffsetAgreement(DigitAttribute attribute)
+    {
+        var classes = UsableClasses();
+        if (classes.Count < 2)
+            throw new InvalidOperationException($"comparing offsets needs at least two digits with confident samples in the pool; found {classes.Count}. Use a larger pool or a better-trained generator.");
+        using var scope = NewDisposeScope();
+        var values = _attributes[attribute];
+        Tensor Mean(IEnumerable<int> indices) => _codes.index_select(0, tensor(indices.Select(i => (long)i).ToArray())).mean([0]);
+        var offsets = stack(classes.Select(digit =>
+        {
+            var sorted = Confident(digit, PaperExemplars).OrderBy(i => values[i]).ToArray();
+            int quarter = Math.Max(1, sorted.Length / 4);
+            return Mean(sorted[^quarter..]) - Mean(sorted[..quarter]);
+        }).ToArray());
+        var unit = offsets / offsets.norm(1, keepdim: true);
+        int n = classes.Count;
+        return (unit.matmul(unit.T).sum().item<float>() - n) / (n * (n - 1.0));
+    }
+
     /// <summary>Runs one analogy with exemplars drawn by <paramref name="trialSeed"/>, keeping the images for display.</summary>
     /// <param name="analogy">The analogy to try.</param>
     /// <param name="trialSeed">Seeds the exemplar draw, the random-direction baseline and the result's neighbours.</param>

@@ -28,6 +28,15 @@ public class ArithmeticTrialsTests
         return image.MoveToOuterDisposeScope();
     }
 
+    /// <summary><see cref="Decode"/>, except that the 7s take their pen width from z[3] instead of z[0]: width has no shared direction.</summary>
+    static Tensor DecodeWidthPerDigit(Tensor z)
+    {
+        using var scope = NewDisposeScope();
+        var swapped = z.clone();
+        swapped[.., 0] = where(z[.., 2] > 0, z[.., 0], z[.., 3]);
+        return Decode(swapped).MoveToOuterDisposeScope();
+    }
+
     sealed class MarkerClassifier() : nn.Module<Tensor, Tensor>(nameof(MarkerClassifier))
     {
         public override Tensor forward(Tensor x) => x[.., 0, 0, ..10] * 20;
@@ -47,6 +56,20 @@ public class ArithmeticTrialsTests
         Assert.True(ten.RandomBaselineRate < ten.SuccessRate - 0.3, $"a random direction landed in {ten.RandomBaselineRate:P0}, the arithmetic in {ten.SuccessRate:P0}");
         // Every count scores the same analogies, so the points differ only in the exemplars averaged.
         Assert.Equal(curve[0].All.Select(t => t.Analogy), ten.All.Select(t => t.Analogy));
+    }
+
+    [Fact]
+    public void OffsetAgreementTellsASharedAttributeDirectionFromOneEachDigitHasOfItsOwn()
+    {
+        using var shared = new ArithmeticTrials(Decode, new MarkerClassifier(), LatentDim, pool: 1500, seed: 0);
+        using var perDigit = new ArithmeticTrials(DecodeWidthPerDigit, new MarkerClassifier(), LatentDim, pool: 1500, seed: 0);
+        Assert.InRange(shared.OffsetAgreement(DigitAttribute.Thickness), 0.8, 1.0);
+        Assert.InRange(perDigit.OffsetAgreement(DigitAttribute.Thickness), -0.3, 0.3);
+        Assert.InRange(perDigit.OffsetAgreement(DigitAttribute.Slant), 0.8, 1.0);
+        // Where the direction is not shared, the arithmetic no longer carries the width from one digit to the other.
+        var widthTrials = perDigit.RunMany(40, seed: 1, exemplars: 10).All.Where(t => t.Analogy.Attribute == DigitAttribute.Thickness).ToList();
+        var sharedTrials = shared.RunMany(40, seed: 1, exemplars: 10).All.Where(t => t.Analogy.Attribute == DigitAttribute.Thickness).ToList();
+        Assert.True(widthTrials.Average(t => t.Arithmetic.Landed ? 1.0 : 0) < sharedTrials.Average(t => t.Arithmetic.Landed ? 1.0 : 0) - 0.3);
     }
 
     [Fact]
