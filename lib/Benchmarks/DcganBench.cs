@@ -55,8 +55,8 @@ public static class DcganBench
     /// The bare loop on bfloat16 copies of both networks, which this CPU's AVX-512 BF16 instructions multiply at twice the fp32 rate:
     /// each step copies the fp32 weights into the copies, runs forward and backward in bf16, and hands the gradients back to Adam on
     /// the fp32 weights (TorchSharp 0.107 has no autocast, so this is the manual form of mixed precision). Measured only: trained
-    /// this way for notebook 05's four epochs, the DCGAN scored 6.9 instead of 8.2 (BatchNorm's statistics and the logits lose
-    /// precision), so the course does not use it.
+    /// this way for notebook 05's four epochs in a scratch comparison, the DCGAN scored clearly below the fp32 one (BatchNorm's
+    /// statistics and the logits lose precision), so the course does not use it.
     /// </summary>
     static Func<double> MixedBf16(GanRecipe recipe, Mnist mnist, BenchConfig config)
     {
