@@ -90,15 +90,13 @@ public static class DcganBench
                 d16.zero_grad();
                 var realLogits = d16.forward(real).to(ScalarType.Float32);
                 var fakeLogits = d16.forward(fake.detach()).to(ScalarType.Float32);
-                var lossD = functional.binary_cross_entropy_with_logits(realLogits, full_like(realLogits, recipe.RealLabel))
-                          + functional.binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
+                var lossD = GanTrainer.DiscriminatorLoss(recipe.Loss, realLogits, fakeLogits);
                 lossD.backward();
                 GradientsUp(pairs.D);
                 optD.step();
                 Down(pairs.D);
                 g16.zero_grad();
-                var output = d16.forward(fake).to(ScalarType.Float32);
-                functional.binary_cross_entropy_with_logits(output, ones_like(output)).backward();
+                GanTrainer.GeneratorLoss(recipe.Loss, d16.forward(fake).to(ScalarType.Float32)).backward();
                 GradientsUp(pairs.G);
                 optG.step();
             }
@@ -106,7 +104,7 @@ public static class DcganBench
         };
     }
 
-    /// <summary>dcgan/main.py's loop: (1) update D on real and fake, (2) update G with the non-saturating loss.</summary>
+    /// <summary>dcgan/main.py's loop: (1) update D on real and fake, (2) update G, with the recipe's loss.</summary>
     /// <param name="channelsLast">Feeds the discriminator NHWC-strided real images, which steers libtorch's convolutions to
     /// their channels-last kernels (TorchSharp 0.107 has no memory_format conversion, so the layout is made by a permute).</param>
     static Func<double> Bare(GanRecipe recipe, Mnist mnist, BenchConfig config, bool channelsLast)
@@ -128,13 +126,11 @@ public static class DcganBench
                 optD.zero_grad();
                 var realLogits = d.forward(real);
                 var fakeLogits = d.forward(fake.detach());
-                var lossD = functional.binary_cross_entropy_with_logits(realLogits, full_like(realLogits, recipe.RealLabel))
-                          + functional.binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
+                var lossD = GanTrainer.DiscriminatorLoss(recipe.Loss, realLogits, fakeLogits);
                 lossD.backward();
                 optD.step();
                 optG.zero_grad();
-                var output = d.forward(fake);
-                functional.binary_cross_entropy_with_logits(output, ones_like(output)).backward();
+                GanTrainer.GeneratorLoss(recipe.Loss, d.forward(fake)).backward();
                 optG.step();
             }
             return clock.Elapsed.TotalSeconds;

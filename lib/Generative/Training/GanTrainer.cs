@@ -6,7 +6,8 @@ using static TorchSharp.torch.nn;
 
 namespace Generative.Training;
 
-/// <summary>The GAN loop, as pytorch/examples' dcgan/main.py: per batch (1) update D on real and fake, (2) update G with the non-saturating loss.</summary>
+/// <summary>The GAN loop, as pytorch/examples' dcgan/main.py: per batch (1) update D on real and fake, (2) update G, with the
+/// non-saturating loss (or the hinge loss).</summary>
 public static class GanTrainer
 {
     /// <summary>The loop's statistics by name: mean D(x), mean D(G(z)) before the D step, the discriminator's and the generator's loss.</summary>
@@ -34,13 +35,12 @@ public static class GanTrainer
     /// <param name="epochs">Number of passes.</param>
     /// <param name="latentDim">Size of z.</param>
     /// <param name="options">Seed, callbacks, snapshots, device.</param>
-    /// <param name="realLabel">D's target on real images (<see cref="GanRecipe.RealLabel"/>).</param>
+    /// <param name="loss">The adversarial loss (<see cref="GanRecipe.Loss"/>).</param>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite.</exception>
     public static History Fit(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
-        optim.Optimizer optG, optim.Optimizer optD, Batches train, int epochs, int latentDim, TrainOptions? options = null, double realLabel = 1)
+        optim.Optimizer optG, optim.Optimizer optD, Batches train, int epochs, int latentDim, TrainOptions? options = null, GanLoss loss = GanLoss.NonSaturating)
     {
         options ??= new TrainOptions();
-        CheckRealLabel(realLabel);
         var device = EpochLoop.Prepare(options, epochs, generator, discriminator);
         using var fixedNoise = randn(options.SnapshotCount, latentDim, device: device);
         var history = new History();
@@ -51,7 +51,7 @@ public static class GanTrainer
             var metrics = EpochLoop.Run(epoch, train, device, options, Names,
                 (x, _) =>
                 {
-                    var statistics = Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim, realLabel);
+                    var statistics = Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim, loss);
                     options.GeneratorAverage?.Update();
                     return Columns.Select(c => c.Of(statistics)).ToArray();
                 },
@@ -75,49 +75,63 @@ public static class GanTrainer
     /// <param name="optD">Optimizer of the discriminator's parameters.</param>
     /// <param name="real">Real images [N,1,28,28] in [-1,1].</param>
     /// <param name="latentDim">Size of z.</param>
-    /// <param name="realLabel">D's target on real images: 1, or below 1 for one-sided label smoothing (<see cref="GanRecipe.RealLabel"/>).</param>
+    /// <param name="loss">The adversarial loss; notebook 04 checks the non-saturating step, notebook 05 the hinge losses.</param>
     public static Statistics Step(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
-        optim.Optimizer optG, optim.Optimizer optD, Tensor real, int latentDim, double realLabel = 1)
+        optim.Optimizer optG, optim.Optimizer optD, Tensor real, int latentDim, GanLoss loss = GanLoss.NonSaturating)
     {
-        CheckRealLabel(realLabel);
         var fake = generator.forward(randn(real.shape[0], latentDim, device: real.device));
-        var (dReal, dFake, lossD) = UpdateDiscriminator(discriminator, optD, real, fake, realLabel);
-        var lossG = UpdateGenerator(discriminator, optG, fake);
+        var (dReal, dFake, lossD) = UpdateDiscriminator(discriminator, optD, real, fake, loss);
+        var lossG = UpdateGenerator(discriminator, optG, fake, loss);
         return new Statistics(dReal, dFake, lossD, lossG);
     }
 
-    /// <summary>(1) Update D: maximise log D(x) + log(1 − D(G(z))); the fakes are detached so that G is not updated here. With a real
-    /// label below 1, real images are scored against that target instead of 1 (one-sided label smoothing).</summary>
-    static (Tensor DReal, Tensor DFake, Tensor LossD) UpdateDiscriminator(Module<Tensor, Tensor> discriminator, optim.Optimizer optD, Tensor real, Tensor fake, double realLabel)
+    /// <summary>(1) Update D on real images and on the fakes, detached so that G is not updated here.</summary>
+    static (Tensor DReal, Tensor DFake, Tensor LossD) UpdateDiscriminator(Module<Tensor, Tensor> discriminator, optim.Optimizer optD, Tensor real, Tensor fake, GanLoss loss)
     {
         optD.zero_grad();
         var realLogits = discriminator.forward(real);
         var fakeLogits = discriminator.forward(fake.detach());
-        var lossD = functional.binary_cross_entropy_with_logits(realLogits, full_like(realLogits, realLabel))
-                  + functional.binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
+        var lossD = DiscriminatorLoss(loss, realLogits, fakeLogits);
         lossD.backward();
         optD.step();
         return (sigmoid(realLogits).mean(), sigmoid(fakeLogits).mean(), lossD);
     }
 
-    /// <summary>(2) Update G with the non-saturating loss: maximise log D(G(z)) rather than minimise log(1 − D(G(z))), whose
-    /// gradient vanishes early on when D rejects every fake.</summary>
-    static Tensor UpdateGenerator(Module<Tensor, Tensor> discriminator, optim.Optimizer optG, Tensor fake)
+    /// <summary>(2) Update G through D's verdict on its fakes.</summary>
+    static Tensor UpdateGenerator(Module<Tensor, Tensor> discriminator, optim.Optimizer optG, Tensor fake, GanLoss loss)
     {
         optG.zero_grad();
-        var logits = discriminator.forward(fake);
-        var lossG = functional.binary_cross_entropy_with_logits(logits, ones_like(logits));
+        var lossG = GeneratorLoss(loss, discriminator.forward(fake));
         lossG.backward();
         optG.step();
         return lossG;
     }
 
-    static void CheckRealLabel(double realLabel)
+    /// <summary>D's loss from its logits on a real and a fake batch. Non-saturating (Goodfellow et al.): maximise
+    /// log D(x) + log(1 − D(G(z))), as binary cross-entropy against 1 for real and 0 for fake. Hinge (Lim and Ye, 2017;
+    /// Miyato et al., 2018): mean max(0, 1 − D(x)) + mean max(0, 1 + D(G(z))), so a logit already past its margin of 1
+    /// costs nothing and D stops pushing it further.</summary>
+    /// <param name="loss">Which loss.</param>
+    /// <param name="realLogits">D's logits [N] on real images.</param>
+    /// <param name="fakeLogits">D's logits [N] on fakes.</param>
+    public static Tensor DiscriminatorLoss(GanLoss loss, Tensor realLogits, Tensor fakeLogits) => loss switch
     {
-        if (!(realLabel > 0.5 && realLabel <= 1))
-            throw new ArgumentOutOfRangeException(nameof(realLabel), realLabel,
-                "D's target for real images must lie in (0.5, 1]: 1 is the plain GAN loss, 0.9 the usual one-sided label smoothing; at 0.5 or below, D would be taught that real images look fake");
-    }
+        GanLoss.NonSaturating => functional.binary_cross_entropy_with_logits(realLogits, ones_like(realLogits))
+                               + functional.binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits)),
+        GanLoss.Hinge => functional.relu(1 - realLogits).mean() + functional.relu(1 + fakeLogits).mean(),
+        _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "the loss must be GanLoss.NonSaturating or GanLoss.Hinge"),
+    };
+
+    /// <summary>G's loss from D's logits on its fakes. Non-saturating: maximise log D(G(z)) rather than minimise log(1 − D(G(z))),
+    /// whose gradient vanishes early on when D rejects every fake. Hinge: −mean D(G(z)), raising D's logit on the fakes.</summary>
+    /// <param name="loss">Which loss.</param>
+    /// <param name="fakeLogits">D's logits [N] on the fakes, not detached.</param>
+    public static Tensor GeneratorLoss(GanLoss loss, Tensor fakeLogits) => loss switch
+    {
+        GanLoss.NonSaturating => functional.binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits)),
+        GanLoss.Hinge => -fakeLogits.mean(),
+        _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "the loss must be GanLoss.NonSaturating or GanLoss.Hinge"),
+    };
 
     static bool IsSnapshotStep(int globalStep, TrainOptions options) =>
         options.SnapshotEverySteps > 0 && globalStep % options.SnapshotEverySteps == 0;

@@ -31,9 +31,9 @@ public static class GanTraining
                 : $"recipe {recipe.Name} does not average the generator's weights: leave averagedGenerator null, or give the recipe a GeneratorAverageDecay.",
                 nameof(averagedGenerator));
         Module[] modules = averagedGenerator is null ? [generator, discriminator] : [generator, discriminator, averagedGenerator];
-        var display = new TrainingDisplay($"{generator.GetType().Name}: discriminator outputs", "epoch", "mean D output",
+        var display = new TrainingDisplay($"{recipe.Name}: discriminator outputs", "epoch", "mean D output",
             e => new Dictionary<string, double> { ["D(x)"] = e.Train[GanTrainer.DReal], ["D(G(z))"] = e.Train[GanTrainer.DFake] },
-            samplesTitle: $"{generator.GetType().Name}: samples from fixed noise", samplesColumns: 16);
+            samplesTitle: $"{recipe.Name}: samples from fixed noise", samplesColumns: 16);
         return Checkpoint.LoadOrTrain(modules, recipe.Name, recipe, mnist, () =>
         {
             var batches = mnist.Train(recipe.BatchSize, recipe.Seed);
@@ -48,7 +48,7 @@ public static class GanTraining
                     OnEpoch = display.Epoch,
                     OnSnapshot = display.Snapshot,
                     GeneratorAverage = averagedGenerator is null ? null : new WeightAverage(generator, averagedGenerator, recipe.GeneratorAverageDecay),
-                }, recipe.RealLabel);
+                }, recipe.Loss);
         }, log, display);
     }
 

@@ -50,7 +50,7 @@ public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TMo
 }
 
 /// <summary>A GAN's recipe: both architectures, the size of z, one Adam per network, epochs, batch size, seed, the decay of
-/// the generator's weight average (0: no average) and the discriminator's target for real images.</summary>
+/// the generator's weight average (0: no average) and the adversarial loss.</summary>
 /// <param name="Name">Readable name, used in the checkpoint's file name.</param>
 /// <param name="Generator">Builds the untrained generator.</param>
 /// <param name="Discriminator">Builds the untrained discriminator.</param>
@@ -61,12 +61,11 @@ public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TMo
 /// <param name="BatchSize">Real images per step.</param>
 /// <param name="Seed">Seeds the shuffling and torch's generator before training.</param>
 /// <param name="GeneratorAverageDecay">Decay of the average of the generator's weights (<see cref="WeightAverage"/>); 0: no average.</param>
-/// <param name="RealLabel">The discriminator's target on real images: 1 is the plain loss; below 1 is one-sided label smoothing
-/// (Salimans et al., 2016), which stops D from growing ever more confident on real digits while its target for fakes stays 0.</param>
+/// <param name="Loss">The adversarial loss both networks are trained with (<see cref="GanLoss"/>).</param>
 public sealed record GanRecipe(string Name,
     [property: JsonIgnore] Func<nn.Module<Tensor, Tensor>> Generator, [property: JsonIgnore] Func<nn.Module<Tensor, Tensor>> Discriminator,
     int LatentDim, AdamSettings GeneratorAdam, AdamSettings DiscriminatorAdam, int Epochs, int BatchSize, int Seed = 0,
-    double GeneratorAverageDecay = 0, double RealLabel = 1)
+    double GeneratorAverageDecay = 0, GanLoss Loss = GanLoss.NonSaturating)
 {
     /// <summary>A new, untrained generator.</summary>
     public nn.Module<Tensor, Tensor> BuildGenerator() => Generator();

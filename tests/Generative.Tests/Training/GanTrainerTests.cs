@@ -49,38 +49,36 @@ public class GanTrainerTests
     }
 
     [Fact]
-    public void WithLabelSmoothingDsLossScoresRealImagesAgainstTheRealLabel()
+    public void TheHingeLossChargesOnlyInsideTheMarginAndTheNonSaturatingOneIsCrossEntropy()
+    {
+        var (real, fake) = (tensor(new[] { 2f, 0.5f, -1f }), tensor(new[] { -3f, -0.5f, 1f }));
+        // max(0, 1 - D(x)): 0, 0.5, 2 (mean 5/6); max(0, 1 + D(G(z))): 0, 0.5, 2 (mean 5/6); G: -mean D(G(z)) = 2.5 / 3.
+        Assert.Equal(10.0 / 6, GanTrainer.DiscriminatorLoss(GanLoss.Hinge, real, fake).item<float>(), 1e-6);
+        Assert.Equal(2.5 / 3, GanTrainer.GeneratorLoss(GanLoss.Hinge, fake).item<float>(), 1e-6);
+        double Softplus(double v) => Math.Log(1 + Math.Exp(v));
+        double expected = new[] { 2.0, 0.5, -1 }.Average(v => Softplus(-v)) + new[] { -3.0, -0.5, 1 }.Average(Softplus);
+        Assert.Equal(expected, GanTrainer.DiscriminatorLoss(GanLoss.NonSaturating, real, fake).item<float>(), 1e-5);
+        Assert.Equal(new[] { -3.0, -0.5, 1 }.Average(v => Softplus(-v)), GanTrainer.GeneratorLoss(GanLoss.NonSaturating, fake).item<float>(), 1e-5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => GanTrainer.DiscriminatorLoss((GanLoss)7, real, fake));
+    }
+
+    [Fact]
+    public void AHingeStepReportsTheHingeLossOfTheBatch()
     {
         manual_seed(5);
         var (g, d) = Build("dcgan");
         var real = SmallMnist.Value.TrainImages.narrow(0, 0, 16) * 2 - 1;
-        double Expected(double label)
+        double expected;
+        using (no_grad())
         {
-            using var noGrad = no_grad();
             manual_seed(9);
             var fake = g.forward(randn(16, 16));
-            var (r, f) = (d.forward(real), d.forward(fake));
-            return (nn.functional.binary_cross_entropy_with_logits(r, full_like(r, label))
-                  + nn.functional.binary_cross_entropy_with_logits(f, zeros_like(f))).item<float>();
+            expected = GanTrainer.DiscriminatorLoss(GanLoss.Hinge, d.forward(real), d.forward(fake)).item<float>();
+            Assert.True(Math.Abs(expected - GanTrainer.DiscriminatorLoss(GanLoss.NonSaturating, d.forward(real), d.forward(fake)).item<float>()) > 1e-3);
         }
-        double smoothed = Expected(0.9), plain = Expected(1);
-        Assert.True(Math.Abs(smoothed - plain) > 1e-3, $"the real label should change the loss: {smoothed} vs {plain}");
         manual_seed(9);
-        var statistics = GanTrainer.Step(g, d, optim.Adam(g.parameters(), 2e-4), optim.Adam(d.parameters(), 2e-4), real, 16, realLabel: 0.9);
-        Assert.Equal(smoothed, statistics.LossD.item<float>(), 1e-5);
-    }
-
-    [Theory]
-    [InlineData(0.5)]
-    [InlineData(1.01)]
-    [InlineData(double.NaN)]
-    public void ARealLabelOutsideHalfToOneIsRefused(double label)
-    {
-        var (g, d) = Build("mlp");
-        var real = SmallMnist.Value.TrainImages.narrow(0, 0, 4) * 2 - 1;
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            GanTrainer.Step(g, d, optim.Adam(g.parameters(), 2e-4), optim.Adam(d.parameters(), 2e-4), real, 16, label));
-        Assert.Contains("(0.5, 1]", e.Message);
+        var statistics = GanTrainer.Step(g, d, optim.Adam(g.parameters(), 2e-4), optim.Adam(d.parameters(), 2e-4), real, 16, GanLoss.Hinge);
+        Assert.Equal(expected, statistics.LossD.item<float>(), 1e-5);
     }
 
     [Fact]
