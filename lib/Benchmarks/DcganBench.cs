@@ -10,7 +10,8 @@ using Parameter = TorchSharp.Modules.Parameter;
 namespace Generative.Benchmarks;
 
 /// <summary>The course's most expensive loop, notebook 05's DCGAN step: the library's GanTrainer against a bare TorchSharp loop
-/// written as pytorch/examples' dcgan/main.py, and candidate speed-ups against the plain fp32 loop, all interleaved in one run.</summary>
+/// written as pytorch/examples' dcgan/main.py (with the recipe's loss in place of its cross-entropy), and candidate speed-ups
+/// against the plain fp32 loop, all interleaved in one run.</summary>
 public static class DcganBench
 {
     /// <summary>Epoch seconds per variant, in the order run; each list holds one figure per repetition.</summary>
@@ -48,15 +49,14 @@ public static class DcganBench
         var (g, d) = (recipe.BuildGenerator(), recipe.BuildDiscriminator());
         var (optG, optD) = (recipe.GeneratorAdam.For(g), recipe.DiscriminatorAdam.For(d));
         var batches = Subset(mnist, config, recipe);
-        return () => GanTrainer.Fit(g, d, optG, optD, batches, 1, recipe.LatentDim).Epochs[0].Seconds;
+        return () => GanTrainer.Fit(g, d, optG, optD, batches, 1, recipe.LatentDim, loss: recipe.Loss).Epochs[0].Seconds;
     }
 
     /// <summary>
     /// The bare loop on bfloat16 copies of both networks, which this CPU's AVX-512 BF16 instructions multiply at twice the fp32 rate:
     /// each step copies the fp32 weights into the copies, runs forward and backward in bf16, and hands the gradients back to Adam on
     /// the fp32 weights (TorchSharp 0.107 has no autocast, so this is the manual form of mixed precision). Measured only: trained
-    /// this way for notebook 05's four epochs in a scratch comparison, the DCGAN scored clearly below the fp32 one (BatchNorm's
-    /// statistics and the logits lose precision), so the course does not use it.
+    /// the course trains in fp32 (the closing note of issue 9 gives a scratch comparison of the two).
     /// </summary>
     static Func<double> MixedBf16(GanRecipe recipe, Mnist mnist, BenchConfig config)
     {
@@ -104,7 +104,7 @@ public static class DcganBench
         };
     }
 
-    /// <summary>dcgan/main.py's loop: (1) update D on real and fake, (2) update G, with the recipe's loss.</summary>
+    /// <summary>dcgan/main.py's loop with the recipe's loss: (1) update D on real and fake, (2) update G.</summary>
     /// <param name="channelsLast">Feeds the discriminator NHWC-strided real images, which steers libtorch's convolutions to
     /// their channels-last kernels (TorchSharp 0.107 has no memory_format conversion, so the layout is made by a permute).</param>
     static Func<double> Bare(GanRecipe recipe, Mnist mnist, BenchConfig config, bool channelsLast)

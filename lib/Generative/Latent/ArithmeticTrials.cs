@@ -149,27 +149,25 @@ public sealed class ArithmeticTrials : IDisposable
     }
 
     /// <summary>
-    /// How far the digits share one direction for <paramref name="attribute"/>: each usable digit's offset z̄(its confident samples highest
-    /// in the attribute) − z̄(lowest), the quarters trials draw from, and the mean cosine between the offsets of every pair of digits.
-    /// Near 1: one direction serves every digit, so an offset taken from one digit carries to another; near 0: each digit has its own.
+    /// How far the digits share one direction for <paramref name="attribute"/>: each usable digit's offset z̄(the quarter of its confident
+    /// samples highest in the attribute) − z̄(the lowest quarter), the quarters trials draw <paramref name="exemplars"/> exemplars from, and
+    /// the mean cosine between the offsets of every pair of digits. Near 1: one direction serves every digit, so an offset taken from
+    /// one digit carries to another; near 0: each digit has its own.
     /// </summary>
     /// <param name="attribute">The attribute whose offsets are compared.</param>
-    public double OffsetAgreement(DigitAttribute attribute)
+    /// <param name="exemplars">Exemplars per concept of the trials this explains: it sets the quarters, as in <see cref="RunMany(int, int, int)"/>.</param>
+    public double OffsetAgreement(DigitAttribute attribute, int exemplars = PaperExemplars)
     {
-        var classes = UsableClasses();
+        var classes = UsableClasses(exemplars);
         if (classes.Count < 2)
-            throw new InvalidOperationException($"comparing offsets needs at least two digits with confident samples in the pool; found {classes.Count}. Use a larger pool or a better-trained generator.");
+            throw new InvalidOperationException($"comparing offsets with {exemplars} exemplars per concept needs at least two digits with {4 * exemplars} confidently classified samples in the pool; found {classes.Count}. Use a larger pool, fewer exemplars or a better-trained generator.");
         using var scope = NewDisposeScope();
-        var values = _attributes[attribute];
-        Tensor Mean(IEnumerable<int> indices) => _codes.index_select(0, tensor(indices.Select(i => (long)i).ToArray())).mean([0]);
+        Tensor Mean(int[] indices) => _codes.index_select(0, tensor(indices.Select(i => (long)i).ToArray())).mean([0]);
         var offsets = stack(classes.Select(digit =>
-        {
-            var sorted = Confident(digit, PaperExemplars).OrderBy(i => values[i]).ToArray();
-            int quarter = Math.Max(1, sorted.Length / 4);
-            return Mean(sorted[^quarter..]) - Mean(sorted[..quarter]);
-        }).ToArray());
-        var unit = offsets / offsets.norm(1, keepdim: true);
+            Mean(Quarter(digit, attribute, high: true, exemplars)) - Mean(Quarter(digit, attribute, high: false, exemplars))).ToArray());
+        var unit = offsets / offsets.norm(dim: 1, keepdim: true);
         int n = classes.Count;
+        // The Gram matrix of unit rows holds every pair's cosine; its diagonal is n ones.
         return (unit.matmul(unit.T).sum().item<float>() - n) / (n * (n - 1.0));
     }
 
@@ -278,15 +276,21 @@ public sealed class ArithmeticTrials : IDisposable
         return ofClass.Take(Math.Max(ofClass.Length / 4, Math.Min(ofClass.Length, 4 * exemplars))).ToArray();
     }
 
-    /// <summary>Codes [exemplars, D] drawn at random from the quarter of <paramref name="digit"/>'s confident samples highest (or lowest) in <paramref name="attribute"/>.</summary>
+    /// <summary>Codes [exemplars, D] drawn at random from <see cref="Quarter"/>.</summary>
     Tensor Concept(int digit, DigitAttribute attribute, bool high, int exemplars, Random rng)
+    {
+        var chosen = Quarter(digit, attribute, high, exemplars).OrderBy(_ => rng.Next()).Take(exemplars).Select(i => (long)i).ToArray();
+        return _codes.index_select(0, tensor(chosen));
+    }
+
+    /// <summary>Indices of the quarter of <paramref name="digit"/>'s confident samples highest (or lowest) in <paramref name="attribute"/>,
+    /// but at least <paramref name="exemplars"/> of them.</summary>
+    int[] Quarter(int digit, DigitAttribute attribute, bool high, int exemplars)
     {
         var values = _attributes[attribute];
         var sorted = Confident(digit, exemplars).OrderBy(i => values[i]).ToArray();
         int quarter = Math.Max(exemplars, sorted.Length / 4);
-        var side = high ? sorted[^quarter..] : sorted[..quarter];
-        var chosen = side.OrderBy(_ => rng.Next()).Take(exemplars).Select(i => (long)i).ToArray();
-        return _codes.index_select(0, tensor(chosen));
+        return high ? sorted[^quarter..] : sorted[..quarter];
     }
 
     Tensor Decode(Tensor z)

@@ -19,7 +19,7 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
     /// <summary>Builds the discriminator; <paramref name="ndf"/> is the width of the first layer, as in dcgan/main.py, and
     /// <paramref name="hidden"/> the width of the fully connected layer before the logit; 0 builds the paper's all-convolutional
     /// discriminator instead, whose logit is a 7x7 convolution over the last maps.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ndf"/> is below <see cref="MinimumWidth"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ndf"/> is below <see cref="MinimumWidth"/>, or <paramref name="hidden"/> is negative.</exception>
     /// <remarks>
     /// libtorch 2.10's CPU backward of a strided convolution from one input channel to 8 or fewer filters builds the input
     /// gradient from memory it never initialised: when that memory last held NaN bit patterns, the gradient the generator

@@ -20,6 +20,7 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
     /// <summary>Builds the generator; <paramref name="ngf"/> is the width of the last hidden layer (the 14x14 one), as in dcgan/main.py,
     /// and <paramref name="hidden"/> the width of the fully connected layer after z; 0 builds the paper's all-convolutional generator
     /// instead, whose first layer is a transposed convolution from z (as a 1x1 map) to the 7x7 maps.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hidden"/> is negative.</exception>
     public DcganGenerator(int latentDim = 100, int ngf = 32, int hidden = 512) : base(nameof(DcganGenerator))
     {
         if (hidden < 0) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "the fully connected layer's width must be positive, or 0 for none");

@@ -242,6 +242,6 @@ public static class Checkpoint
         || (t.IsArray && IsSetting(t.GetElementType()!))
         || (Nullable.GetUnderlyingType(t) is { } u && IsSetting(u));
 
-    static string Sanitize(string name) =>
+    internal static string Sanitize(string name) =>
         new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 }

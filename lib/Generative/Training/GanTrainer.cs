@@ -19,7 +19,8 @@ public static class GanTrainer
 
     static readonly string[] Names = Columns.Select(c => c.Name).ToArray();
 
-    /// <summary>One step's statistics, each a scalar tensor.</summary>
+    /// <summary>One step's statistics, each a scalar tensor. D(·) is the sigmoid of D's logit for either loss: a probability of
+    /// "real" under the cross-entropy, a squashed logit under the hinge loss (0.73 is the hinge's margin of 1).</summary>
     /// <param name="DReal">Mean D(x) on the real batch.</param>
     /// <param name="DFake">Mean D(G(z)) before the discriminator's update.</param>
     /// <param name="LossD">The discriminator's loss.</param>
@@ -75,7 +76,7 @@ public static class GanTrainer
     /// <param name="optD">Optimizer of the discriminator's parameters.</param>
     /// <param name="real">Real images [N,1,28,28] in [-1,1].</param>
     /// <param name="latentDim">Size of z.</param>
-    /// <param name="loss">The adversarial loss; notebook 04 checks the non-saturating step, notebook 05 the hinge losses.</param>
+    /// <param name="loss">The adversarial loss of both updates (<see cref="DiscriminatorLoss"/>, <see cref="GeneratorLoss"/>).</param>
     public static Statistics Step(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
         optim.Optimizer optG, optim.Optimizer optD, Tensor real, int latentDim, GanLoss loss = GanLoss.NonSaturating)
     {

@@ -21,7 +21,7 @@ public static class GanTraining
     /// weights over training; required exactly when the recipe averages (<see cref="GanRecipe.GeneratorAverageDecay"/> above 0).</param>
     /// <param name="log">Where the load-or-train line goes; null: standard output.</param>
     /// <param name="evaluate">Run after each epoch (e.g. <see cref="ScoreEachEpoch"/>); its figures are kept in the history, so a cached model
-    /// still has them.</param>
+    /// still has them. A cached model trained without one is refused with a message that says how to retrain it.</param>
     public static History LoadOrTrain(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, GanRecipe recipe, Mnist mnist,
         Module<Tensor, Tensor>? averagedGenerator = null, TextWriter? log = null, Func<IReadOnlyDictionary<string, double>>? evaluate = null)
     {
@@ -34,7 +34,7 @@ public static class GanTraining
         var display = new TrainingDisplay($"{recipe.Name}: discriminator outputs", "epoch", "mean D output",
             e => new Dictionary<string, double> { ["D(x)"] = e.Train[GanTrainer.DReal], ["D(G(z))"] = e.Train[GanTrainer.DFake] },
             samplesTitle: $"{recipe.Name}: samples from fixed noise", samplesColumns: 16);
-        return Checkpoint.LoadOrTrain(modules, recipe.Name, recipe, mnist, () =>
+        var history = Checkpoint.LoadOrTrain(modules, recipe.Name, recipe, mnist, () =>
         {
             var batches = mnist.Train(recipe.BatchSize, recipe.Seed);
             return GanTrainer.Fit(generator, discriminator, recipe.GeneratorAdam.For(generator), recipe.DiscriminatorAdam.For(discriminator),
@@ -50,6 +50,11 @@ public static class GanTraining
                     GeneratorAverage = averagedGenerator is null ? null : new WeightAverage(generator, averagedGenerator, recipe.GeneratorAverageDecay),
                 }, recipe.Loss);
         }, log, display);
+        if (evaluate is not null && history.Epochs.Any(e => e.Metrics.Count == 0))
+            throw new InvalidOperationException(
+                $"the cached {recipe.Name} in {Checkpoint.Root} was trained without a per-epoch evaluation, so its history has none to show: " +
+                $"delete its {Checkpoint.Sanitize(recipe.Name)}-*.ckpt file there (or point GENERATIVE_CHECKPOINTS at an empty folder) and run again to retrain it with one.");
+        return history;
     }
 
     /// <summary>The names of the figures <see cref="ScoreEachEpoch"/> reports.</summary>
@@ -67,10 +72,11 @@ public static class GanTraining
         return () =>
         {
             using var images = Sample(generator, samples, latentDim, seed: 1);
+            using var real = testImages.narrow(0, 0, samples);
             return new Dictionary<string, double>
             {
                 [Score] = ClassifierScore.Compute(classifier, images),
-                [FrechetDistance] = Frechet.Distance(classifier, testImages.narrow(0, 0, samples), images),
+                [FrechetDistance] = Frechet.Distance(classifier, real, images),
             };
         };
     }

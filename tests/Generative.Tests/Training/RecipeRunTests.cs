@@ -77,6 +77,22 @@ public sealed class RecipeRunTests : TinyRecipeRuns
     }
 
     [Fact]
+    public void AGanTrainedWithAPerEpochEvaluationKeepsItAndOneTrainedWithoutIsRefusedWhenOneIsAsked()
+    {
+        var recipe = Recipes.Dcgan with { Epochs = 1, BatchSize = 64 };
+        var averaged = recipe.BuildGenerator();
+        using var classifier = new Classifier();
+        var evaluate = Generative.Training.GanTraining.ScoreEachEpoch(classifier, averaged, recipe.LatentDim, Tiny.Value.TestImages, samples: 20);
+        var h = Generative.Training.GanTraining.LoadOrTrain(recipe.BuildGenerator(), recipe.BuildDiscriminator(), recipe, Tiny.Value, averaged, TextWriter.Null, evaluate);
+        Assert.Equal([Generative.Training.GanTraining.Score, Generative.Training.GanTraining.FrechetDistance], Assert.Single(h.Epochs).Metrics.Keys);
+        var without = recipe with { Seed = 1 };
+        Generative.Training.GanTraining.LoadOrTrain(without.BuildGenerator(), without.BuildDiscriminator(), without, Tiny.Value, without.BuildGenerator(), TextWriter.Null);
+        var e = Assert.Throws<InvalidOperationException>(() => Generative.Training.GanTraining.LoadOrTrain(
+            without.BuildGenerator(), without.BuildDiscriminator(), without, Tiny.Value, averaged, TextWriter.Null, evaluate));
+        Assert.Contains("GENERATIVE_CHECKPOINTS", e.Message);
+    }
+
+    [Fact]
     public void EvaluationNetwork()
     {
         var classifier = Generative.Training.EvaluationNetwork.LoadOrTrain(Tiny.Value, Recipes.Classifier with { Epochs = 1 }, TextWriter.Null);

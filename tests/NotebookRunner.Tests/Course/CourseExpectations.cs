@@ -50,6 +50,10 @@ public static class CourseExpectations
         ["vae_frechet"] = (100, 400),                        // 214; a blank image is at 544, one digit repeated at 462
         // 0.60 of 30 trials, against 0.333 for a random direction of the offset's norm and 0.233 for the target's mean alone.
         ["vector_arithmetic_success"] = (0.35, 1),
+        // One epoch of the all-convolutional DCGAN on 10,000 digits: 1.93 and 1.98 in two smoke runs; its untrained generator scores 1.00.
+        ["dcgan_all_convolutional_epoch1_classifier_score"] = (1.3, 10),
+        // The slant offsets of the smoke DCGAN's digits: mean cosine 0.40; offsets of unrelated codes would be near 0.
+        ["vector_arithmetic_slant_offset_agreement"] = (0.15, 1),
     };
 
     /// <summary>Recorded at smoke size, but no range there separates a working run from a broken one, so none is asserted.</summary>
@@ -57,6 +61,8 @@ public static class CourseExpectations
     {
         ["gan_classifier_score"] = "24 steps of the MLP GAN score 1.001 with the smoke classifier, as its untrained generator does",
         ["gan_frechet"] = "24 steps of the MLP GAN give 241, its untrained generator 243, the mean image 256 and uniform noise 182",
+        ["dcgan_epoch1_classifier_score"] = "79 steps of the course DCGAN score 1.17 and 1.18 at smoke size, barely above its untrained generator's 1.00",
+        ["vector_arithmetic_thickness_offset_agreement"] = "the smoke DCGAN's stroke-width offsets agree 0.05: no range separates that from unrelated codes",
     };
 
     /// <summary>The metrics each notebook records.</summary>
@@ -67,7 +73,9 @@ public static class CourseExpectations
         ["02-autoencoders"] = ["pca32_test_mse", "ae_linear_test_mse", "ae_deep_test_mse", "ae_cnn_test_mse", "ae_features_fewlabel_accuracy", "pixels_fewlabel_accuracy"],
         ["03-vae-derivation"] = ["kl_mc_rel_error", "vae_bernoulli_test_nelbo", "vae_bernoulli_test_iwae_nll", "vae_gaussian_test_nelbo", "vae2d_test_nelbo"],
         ["04-gans"] = ["toy_gan_mean_distance", "gan_frechet", "gan_classifier_score"],
-        ["05-dcgan-vector-math"] = ["dcgan_frechet", "dcgan_classifier_score", "real_test_frechet", "vae_frechet", "vector_arithmetic_success"],
+        ["05-dcgan-vector-math"] = ["dcgan_frechet", "dcgan_classifier_score", "real_test_frechet", "vae_frechet", "vector_arithmetic_success",
+            "dcgan_epoch1_classifier_score", "dcgan_all_convolutional_epoch1_classifier_score",
+            "vector_arithmetic_slant_offset_agreement", "vector_arithmetic_thickness_offset_agreement"],
     };
 
     /// <summary>Each notebook with the number of claims it checks.</summary>
