@@ -55,8 +55,8 @@ public static class DcganBench
     /// <summary>
     /// The bare loop on bfloat16 copies of both networks, which this CPU's AVX-512 BF16 instructions multiply at twice the fp32 rate:
     /// each step copies the fp32 weights into the copies, runs forward and backward in bf16, and hands the gradients back to Adam on
-    /// the fp32 weights (TorchSharp 0.107 has no autocast, so this is the manual form of mixed precision). Measured only: trained
-    /// the course trains in fp32 (the closing note of issue 9 gives a scratch comparison of the two).
+    /// the fp32 weights (TorchSharp 0.107 has no autocast, so this is the manual form of mixed precision). Measured only: the course
+    /// trains in fp32 (the closing note of issue 9 gives a scratch comparison of the two).
     /// </summary>
     static Func<double> MixedBf16(GanRecipe recipe, Mnist mnist, BenchConfig config)
     {

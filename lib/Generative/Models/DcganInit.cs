@@ -17,11 +17,7 @@ static class DcganInit
             {
                 case Conv2d c: nn.init.normal_(c.weight, 0.0, 0.02); break;
                 case ConvTranspose2d c: nn.init.normal_(c.weight, 0.0, 0.02); break;
-                case BatchNorm2d b:
-                    nn.init.normal_(b.weight, 1.0, 0.02);
-                    nn.init.zeros_(b.bias);
-                    break;
-                case BatchNorm1d b:
+                case BatchNorm b:
                     nn.init.normal_(b.weight, 1.0, 0.02);
                     nn.init.zeros_(b.bias);
                     break;
