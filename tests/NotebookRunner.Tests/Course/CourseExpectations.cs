@@ -14,7 +14,7 @@ public static class CourseExpectations
         { "02-autoencoders", 4 },
         { "03-vae-derivation", 4 },
         { "04-gans", 6 },
-        { "05-dcgan-vector-math", 6 },
+        { "05-dcgan-vector-math", 7 },
     };
 
     /// <summary>Ranges at smoke size that a broken run falls outside. Each is set from the smoke run's own figure (in the comment) and
@@ -54,6 +54,8 @@ public static class CourseExpectations
         ["dcgan_all_convolutional_epoch1_classifier_score"] = (1.3, 10),
         // The slant offsets of the smoke DCGAN's digits: mean cosine 0.40; offsets of unrelated codes would be near 0.
         ["vector_arithmetic_slant_offset_agreement"] = (0.15, 1),
+        // The smoke classifier is unsure (top digit under 90 %) of 28 % of real test digits; an untrained one, of every digit.
+        ["real_test_unsure_share"] = (0, 0.6),
     };
 
     /// <summary>Recorded at smoke size, but no range there separates a working run from a broken one, so none is asserted.</summary>
@@ -63,6 +65,10 @@ public static class CourseExpectations
         ["gan_frechet"] = "24 steps of the MLP GAN give 241, its untrained generator 243, the mean image 256 and uniform noise 182",
         ["dcgan_epoch1_classifier_score"] = "79 steps of the course DCGAN score 1.17 and 1.18 at smoke size, barely above its untrained generator's 1.00",
         ["vector_arithmetic_thickness_offset_agreement"] = "the smoke DCGAN's stroke-width offsets agree 0.05: no range separates that from unrelated codes",
+        ["dcgan_unsure_share"] = "the smoke classifier is unsure of 28 % of real digits and 69 % of the smoke DCGAN's samples: at that size the figure judges the classifier as much as the generator",
+        ["dcgan_between_two_share"] = "19 % of the smoke DCGAN's unsure samples fall between two digits; no broken generator was measured to set a range against",
+        ["vector_arithmetic_thickness_moved_towards"] = "the smoke run's stroke-width trials moved the intended way in 41 % of 17 trials: too few to separate from a random direction's half",
+        ["vector_arithmetic_thickness_fell_short"] = "12 % of the smoke run's 17 stroke-width trials: too few trials for a range",
     };
 
     /// <summary>The metrics each notebook records.</summary>
@@ -75,7 +81,9 @@ public static class CourseExpectations
         ["04-gans"] = ["toy_gan_mean_distance", "gan_frechet", "gan_classifier_score"],
         ["05-dcgan-vector-math"] = ["dcgan_frechet", "dcgan_classifier_score", "real_test_frechet", "vae_frechet", "vector_arithmetic_success",
             "dcgan_epoch1_classifier_score", "dcgan_all_convolutional_epoch1_classifier_score",
-            "vector_arithmetic_slant_offset_agreement", "vector_arithmetic_thickness_offset_agreement"],
+            "vector_arithmetic_slant_offset_agreement", "vector_arithmetic_thickness_offset_agreement",
+            "dcgan_unsure_share", "dcgan_between_two_share", "real_test_unsure_share",
+            "vector_arithmetic_thickness_moved_towards", "vector_arithmetic_thickness_fell_short"],
     };
 
     /// <summary>Each notebook with the number of claims it checks.</summary>
@@ -86,7 +94,7 @@ public static class CourseExpectations
         { "02-autoencoders", 5 },
         { "03-vae-derivation", 14 },
         { "04-gans", 7 },
-        { "05-dcgan-vector-math", 10 },
+        { "05-dcgan-vector-math", 12 },
     };
 
     /// <summary>The charts of an executed notebook that are not live training charts.</summary>
