@@ -46,11 +46,11 @@ public static class Recipes
     public static readonly GanRecipe MlpGan = new("MlpGenerator+MlpDiscriminator", () => new MlpGenerator(latentDim: 100, hidden: 512), () => new MlpDiscriminator(hidden: 256),
         LatentDim: 100, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 12, BatchSize: 128, GeneratorAverageDecay: 0.999);
 
-    /// <summary>Notebook 05's DCGAN, with one fully connected hidden layer in each network: batch 128, Adam with β1 = 0.5 at 1e-3 for the
-    /// generator and 5e-4 for the discriminator, 4 epochs, the hinge loss, and the generator's weights averaged with decay 0.999 as the
+    /// <summary>Notebook 05's DCGAN, with fully connected hidden layers (two in the generator, one in the discriminator): batch 128, Adam
+    /// with β1 = 0.5 at 1e-3 for both networks, 4 epochs, the hinge loss, and the generator's weights averaged with decay 0.999 as the
     /// MLP GAN's.</summary>
     public static readonly GanRecipe Dcgan = new("DcganGenerator+DcganDiscriminator", () => new DcganGenerator(latentDim: 100), () => new DcganDiscriminator(),
-        LatentDim: 100, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(5e-4, 0.5), Epochs: 4, BatchSize: 128, GeneratorAverageDecay: 0.999,
+        LatentDim: 100, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 4, BatchSize: 128, GeneratorAverageDecay: 0.999,
         Loss: GanLoss.Hinge);
 
     /// <summary>Notebook 05's comparison: <see cref="Dcgan"/>'s settings with Radford et al.'s all-convolutional networks (no fully

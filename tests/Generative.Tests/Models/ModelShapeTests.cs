@@ -102,7 +102,7 @@ public class ModelShapeTests
             (new MlpGenerator(), Linear(100, 1024) + Linear(1024, 1024) + Linear(1024, 784),
              new MlpDiscriminator(), Linear(784, 256) + Linear(256, 256) + Linear(256, 1)),
             (new DcganGenerator(100, width),
-                Linear(100, 512) + BatchNorm(512) + Linear(512, 2 * width * 49) + BatchNorm(2 * width * 49)
+                Linear(100, 512) + BatchNorm(512) + Linear(512, 512) + BatchNorm(512) + Linear(512, 2 * width * 49) + BatchNorm(2 * width * 49)
                     + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
              new DcganDiscriminator(width),
                 Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1)),
