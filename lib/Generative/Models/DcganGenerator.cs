@@ -10,7 +10,7 @@ namespace Generative.Models;
 /// except the output layer; ReLU inside and Tanh at the output), with one measured deviation: z is projected by fully connected
 /// hidden layers, as in InfoGAN's MNIST generator (Chen et al., 2016), one deeper than theirs. With a single transposed convolution
 /// from z instead, this small generator drew strokes without the digit's overall shape; the second hidden layer drew digits the
-/// evaluation network was surer of, at almost no cost (a 512x512 layer beside the 512x3136 one).</remarks>
+/// evaluation network was surer of, for 5 to 15 % more time per epoch.</remarks>
 public sealed class DcganGenerator : Module<Tensor, Tensor>
 {
     readonly Module<Tensor, Tensor> main;
