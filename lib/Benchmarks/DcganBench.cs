@@ -10,7 +10,7 @@ using Parameter = TorchSharp.Modules.Parameter;
 namespace Generative.Benchmarks;
 
 /// <summary>The course's most expensive loop, notebook 05's DCGAN step: the library's GanTrainer against a bare TorchSharp loop
-/// written as pytorch/examples' dcgan/main.py (with the recipe's loss in place of its cross-entropy), and candidate speed-ups
+/// written as pytorch/examples' dcgan/main.py (with the recipe's loss in place of its cross-entropy, plus InfoGAN's information loss), and candidate speed-ups
 /// against the plain fp32 loop, all interleaved in one run.</summary>
 public static class DcganBench
 {
@@ -49,7 +49,7 @@ public static class DcganBench
         var (g, d) = (recipe.BuildGenerator(), recipe.BuildDiscriminator());
         var (optG, optD) = (recipe.GeneratorAdam.For(g), recipe.DiscriminatorAdam.For(d));
         var batches = Subset(mnist, config, recipe);
-        return () => GanTrainer.Fit(g, d, optG, optD, batches, 1, recipe.LatentDim, loss: recipe.Loss).Epochs[0].Seconds;
+        return () => GanTrainer.Fit(g, d, optG, optD, batches, 1, recipe.Code, loss: recipe.Loss, informationWeight: recipe.InformationWeight).Epochs[0].Seconds;
     }
 
     /// <summary>
@@ -63,6 +63,7 @@ public static class DcganBench
         manual_seed(0);
         var (g, d) = (recipe.BuildGenerator(), recipe.BuildDiscriminator());
         var (g16, d16) = (recipe.BuildGenerator().to(ScalarType.BFloat16), recipe.BuildDiscriminator().to(ScalarType.BFloat16));
+        var q16 = (ICodeReader)d16;
         var (optG, optD) = (recipe.GeneratorAdam.For(g), recipe.DiscriminatorAdam.For(d));
         var batches = Subset(mnist, config, recipe);
         var pairs = (G: g.parameters().Zip(g16.parameters()).ToArray(), D: d.parameters().Zip(d16.parameters()).ToArray());
@@ -86,17 +87,21 @@ public static class DcganBench
                 using var scope = NewDisposeScope();
                 Down(pairs.G); Down(pairs.D);
                 var real = (x * 2 - 1).to(ScalarType.BFloat16);
-                var fake = g16.forward(randn(real.shape[0], recipe.LatentDim, dtype: ScalarType.BFloat16));
+                var z = randn(real.shape[0], recipe.LatentDim, dtype: ScalarType.BFloat16);
+                var fake = g16.forward(z);
                 d16.zero_grad();
                 var realLogits = d16.forward(real).to(ScalarType.Float32);
-                var fakeLogits = d16.forward(fake.detach()).to(ScalarType.Float32);
-                var lossD = GanTrainer.DiscriminatorLoss(recipe.Loss, realLogits, fakeLogits);
+                var (fakeLogits, fakeCodes) = q16.Read(fake.detach());
+                var lossD = GanTrainer.DiscriminatorLoss(recipe.Loss, realLogits, fakeLogits.to(ScalarType.Float32))
+                    + recipe.InformationWeight * GanTrainer.InformationLoss(recipe.Code, fakeCodes.to(ScalarType.Float32), z.to(ScalarType.Float32));
                 lossD.backward();
                 GradientsUp(pairs.D);
                 optD.step();
                 Down(pairs.D);
                 g16.zero_grad();
-                GanTrainer.GeneratorLoss(recipe.Loss, d16.forward(fake).to(ScalarType.Float32)).backward();
+                var (logits, codes) = q16.Read(fake);
+                (GanTrainer.GeneratorLoss(recipe.Loss, logits.to(ScalarType.Float32))
+                    + recipe.InformationWeight * GanTrainer.InformationLoss(recipe.Code, codes.to(ScalarType.Float32), z.to(ScalarType.Float32))).backward();
                 GradientsUp(pairs.G);
                 optG.step();
             }
@@ -104,13 +109,14 @@ public static class DcganBench
         };
     }
 
-    /// <summary>dcgan/main.py's loop with the recipe's loss: (1) update D on real and fake, (2) update G.</summary>
+    /// <summary>dcgan/main.py's loop with the recipe's losses: (1) update D (and Q) on real and fake, (2) update G.</summary>
     /// <param name="channelsLast">Feeds the discriminator NHWC-strided real images, which steers libtorch's convolutions to
     /// their channels-last kernels (TorchSharp 0.107 has no memory_format conversion, so the layout is made by a permute).</param>
     static Func<double> Bare(GanRecipe recipe, Mnist mnist, BenchConfig config, bool channelsLast)
     {
         manual_seed(0);
         var (g, d) = (recipe.BuildGenerator(), recipe.BuildDiscriminator());
+        var q = (ICodeReader)d;
         var (optG, optD) = (recipe.GeneratorAdam.For(g), recipe.DiscriminatorAdam.For(d));
         var batches = Subset(mnist, config, recipe);
         return () =>
@@ -122,15 +128,17 @@ public static class DcganBench
                 using var scope = NewDisposeScope();
                 var real = x * 2 - 1;
                 if (channelsLast) real = real.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
-                var fake = g.forward(randn(real.shape[0], recipe.LatentDim));
+                var z = randn(real.shape[0], recipe.LatentDim);
+                var fake = g.forward(z);
                 optD.zero_grad();
                 var realLogits = d.forward(real);
-                var fakeLogits = d.forward(fake.detach());
-                var lossD = GanTrainer.DiscriminatorLoss(recipe.Loss, realLogits, fakeLogits);
+                var (fakeLogits, fakeCodes) = q.Read(fake.detach());
+                var lossD = GanTrainer.DiscriminatorLoss(recipe.Loss, realLogits, fakeLogits) + recipe.InformationWeight * GanTrainer.InformationLoss(recipe.Code, fakeCodes, z);
                 lossD.backward();
                 optD.step();
                 optG.zero_grad();
-                GanTrainer.GeneratorLoss(recipe.Loss, d.forward(fake)).backward();
+                var (logits, codes) = q.Read(fake);
+                (GanTrainer.GeneratorLoss(recipe.Loss, logits) + recipe.InformationWeight * GanTrainer.InformationLoss(recipe.Code, codes, z)).backward();
                 optG.step();
             }
             return clock.Elapsed.TotalSeconds;

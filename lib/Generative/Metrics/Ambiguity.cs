@@ -42,4 +42,24 @@ public sealed record Ambiguity(int Images, double UnsureShare, double BetweenTwo
         return new Ambiguity(first.Length, unsure.Length / (double)first.Length, unsure.Length == 0 ? double.NaN : between.Length / (double)unsure.Length,
             pairs, least.Select(i => (long)i).ToArray(), least.Select(i => $"{a[i]} {first[i]:P0} / {b[i]} {second[i]:P0}").ToList());
     }
+
+    /// <summary>The unsure share within each of <paramref name="groups"/> equal groups of <paramref name="images"/> ranked by
+    /// <paramref name="key"/>, lowest key first; with more images than a multiple of the groups, the last group takes the rest.</summary>
+    /// <param name="classifier">The evaluation network (logits over the digits).</param>
+    /// <param name="images">Images [N,1,28,28] in [0,1].</param>
+    /// <param name="key">[N] one value per image, e.g. the generator's steepness at its code.</param>
+    /// <param name="groups">How many groups, e.g. 5 for fifths.</param>
+    /// <param name="unsureBelow">An image is unsure when its top class has less probability than this.</param>
+    public static double[] UnsureShareByQuantile(nn.Module<Tensor, Tensor> classifier, Tensor images, Tensor key, int groups = 5, double unsureBelow = 0.9)
+    {
+        long n = images.shape[0];
+        if (key.dim() != 1 || key.shape[0] != n) throw new ArgumentException($"key needs one value per image ({n}), got shape [{string.Join(", ", key.shape)}]", nameof(key));
+        if (groups < 1 || groups > n) throw new ArgumentOutOfRangeException(nameof(groups), groups, $"between 1 and the number of images ({n})");
+        using var scope = NewDisposeScope();
+        using var evalMode = Inference.EvalMode(classifier);
+        var top = Inference.MapBatched(images, 500, x => nn.functional.softmax(classifier.forward(x), 1)).max(1).values;
+        var unsure = (top < unsureBelow).to_type(ScalarType.Float64)[key.argsort()].data<double>().ToArray();
+        long size = n / groups;
+        return Enumerable.Range(0, groups).Select(g => unsure[(int)(g * size)..(int)(g == groups - 1 ? n : (g + 1) * size)].Average()).ToArray();
+    }
 }

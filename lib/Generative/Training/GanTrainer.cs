@@ -34,16 +34,18 @@ public static class GanTrainer
     /// <param name="optD">Optimizer of the discriminator's parameters.</param>
     /// <param name="train">Batches of real images (labels are ignored).</param>
     /// <param name="epochs">Number of passes.</param>
-    /// <param name="latentDim">Size of z.</param>
+    /// <param name="code">Size of z and its codes (<see cref="GanRecipe.Code"/>; an int alone: plain noise).</param>
     /// <param name="options">Seed, callbacks, snapshots, device.</param>
     /// <param name="loss">The adversarial loss (<see cref="GanRecipe.Loss"/>).</param>
+    /// <param name="informationWeight">Weight of the information loss (<see cref="GanRecipe.InformationWeight"/>).</param>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite.</exception>
     public static History Fit(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
-        optim.Optimizer optG, optim.Optimizer optD, Batches train, int epochs, int latentDim, TrainOptions? options = null, GanLoss loss = GanLoss.NonSaturating)
+        optim.Optimizer optG, optim.Optimizer optD, Batches train, int epochs, LatentCode code, TrainOptions? options = null,
+        GanLoss loss = GanLoss.NonSaturating, double informationWeight = 0)
     {
         options ??= new TrainOptions();
         var device = EpochLoop.Prepare(options, epochs, generator, discriminator);
-        using var fixedNoise = randn(options.SnapshotCount, latentDim, device: device);
+        using var fixedNoise = randn(options.SnapshotCount, code.Dim, device: device);
         var history = new History();
         int stepsBefore = 0;
         for (int epoch = 1; epoch <= epochs; epoch++)
@@ -52,7 +54,7 @@ public static class GanTrainer
             var metrics = EpochLoop.Run(epoch, train, device, options, Names,
                 (x, _) =>
                 {
-                    var statistics = Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), latentDim, loss);
+                    var statistics = Step(generator, discriminator, optG, optD, GanImages.FromUnit(x), code, loss, informationWeight);
                     options.GeneratorAverage?.Update();
                     return Columns.Select(c => c.Of(statistics)).ToArray();
                 },
@@ -69,43 +71,70 @@ public static class GanTrainer
     }
 
     /// <summary>One step of the loop on a batch of <paramref name="real"/> images in [-1,1]: draw z from torch's generator, (1) update D,
-    /// (2) update G. Notebook 04, section 3, writes this step in cells and checks it against this method.</summary>
-    /// <param name="generator">z [N,latentDim] to images in [-1,1].</param>
-    /// <param name="discriminator">Images to logits [N].</param>
+    /// (2) update G. Notebook 04, section 3, writes this step in cells and checks it against this method. With codes and a positive
+    /// <paramref name="informationWeight"/>, both losses also carry InfoGAN's information loss on the fakes' codes, read by D's head Q.</summary>
+    /// <param name="generator">z [N,code.Dim] to images in [-1,1].</param>
+    /// <param name="discriminator">Images to logits [N]; an <see cref="ICodeReader"/> when the information loss is on.</param>
     /// <param name="optG">Optimizer of the generator's parameters.</param>
-    /// <param name="optD">Optimizer of the discriminator's parameters.</param>
+    /// <param name="optD">Optimizer of the discriminator's parameters (with Q's).</param>
     /// <param name="real">Real images [N,1,28,28] in [-1,1].</param>
-    /// <param name="latentDim">Size of z.</param>
+    /// <param name="code">Size of z and its codes (an int alone: plain noise).</param>
     /// <param name="loss">The adversarial loss of both updates (<see cref="DiscriminatorLoss"/>, <see cref="GeneratorLoss"/>).</param>
+    /// <param name="informationWeight">Weight of <see cref="InformationLoss"/> in both losses; 0 leaves it out.</param>
+    /// <exception cref="ArgumentException">The information loss is on but D has no head Q to read codes with.</exception>
     public static Statistics Step(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator,
-        optim.Optimizer optG, optim.Optimizer optD, Tensor real, int latentDim, GanLoss loss = GanLoss.NonSaturating)
+        optim.Optimizer optG, optim.Optimizer optD, Tensor real, LatentCode code, GanLoss loss = GanLoss.NonSaturating, double informationWeight = 0)
     {
-        var fake = generator.forward(randn(real.shape[0], latentDim, device: real.device));
-        var (dReal, dFake, lossD) = UpdateDiscriminator(discriminator, optD, real, fake, loss);
-        var lossG = UpdateGenerator(discriminator, optG, fake, loss);
+        bool informed = informationWeight > 0 && code.HasCodes;
+        if (informed && discriminator is not ICodeReader)
+            throw new ArgumentException($"the information loss needs a discriminator with a head Q ({nameof(ICodeReader)}), e.g. new DcganDiscriminator(codeOutputs: {code.Outputs})", nameof(discriminator));
+        var z = randn(real.shape[0], code.Dim, device: real.device);
+        var fake = generator.forward(z);
+        Func<Tensor, (Tensor Logits, Tensor? Information)> judge = informed
+            ? x => { var (logits, codes) = ((ICodeReader)discriminator).Read(x); return (logits, (Tensor?)(informationWeight * InformationLoss(code, codes, z))); }
+            : x => (discriminator.forward(x), null);
+        var (dReal, dFake, lossD) = UpdateDiscriminator(discriminator, optD, real, fake, loss, judge);
+        var lossG = UpdateGenerator(optG, fake, loss, judge);
         return new Statistics(dReal, dFake, lossD, lossG);
     }
 
     /// <summary>(1) Update D on real images and on the fakes, detached so that G is not updated here.</summary>
-    static (Tensor DReal, Tensor DFake, Tensor LossD) UpdateDiscriminator(Module<Tensor, Tensor> discriminator, optim.Optimizer optD, Tensor real, Tensor fake, GanLoss loss)
+    static (Tensor DReal, Tensor DFake, Tensor LossD) UpdateDiscriminator(Module<Tensor, Tensor> discriminator, optim.Optimizer optD, Tensor real, Tensor fake,
+        GanLoss loss, Func<Tensor, (Tensor Logits, Tensor? Information)> judge)
     {
         optD.zero_grad();
         var realLogits = discriminator.forward(real);
-        var fakeLogits = discriminator.forward(fake.detach());
-        var lossD = DiscriminatorLoss(loss, realLogits, fakeLogits);
+        var (fakeLogits, information) = judge(fake.detach());
+        var lossD = information is null ? DiscriminatorLoss(loss, realLogits, fakeLogits) : DiscriminatorLoss(loss, realLogits, fakeLogits) + information;
         lossD.backward();
         optD.step();
         return (sigmoid(realLogits).mean(), sigmoid(fakeLogits).mean(), lossD);
     }
 
-    /// <summary>(2) Update G through D's verdict on its fakes.</summary>
-    static Tensor UpdateGenerator(Module<Tensor, Tensor> discriminator, optim.Optimizer optG, Tensor fake, GanLoss loss)
+    /// <summary>(2) Update G through D's verdict on its fakes (and Q's reading of their codes).</summary>
+    static Tensor UpdateGenerator(optim.Optimizer optG, Tensor fake, GanLoss loss, Func<Tensor, (Tensor Logits, Tensor? Information)> judge)
     {
         optG.zero_grad();
-        var lossG = GeneratorLoss(loss, discriminator.forward(fake));
+        var (fakeLogits, information) = judge(fake);
+        var lossG = information is null ? GeneratorLoss(loss, fakeLogits) : GeneratorLoss(loss, fakeLogits) + information;
         lossG.backward();
         optG.step();
         return lossG;
+    }
+
+    /// <summary>InfoGAN's information loss (Chen et al., 2016): how badly Q reads the codes z was drawn with from the images made of
+    /// it. The cross-entropy of Q's category logits against z's category, plus half the squared error of Q's continuous estimates
+    /// (a unit-variance Gaussian's negative log-likelihood, up to a constant), averaged over the batch. Minimising it over G and Q
+    /// raises a lower bound on the mutual information between the codes and the image: G must draw each category and code so
+    /// that they can be told apart.</summary>
+    /// <param name="code">Which coordinates of z are codes.</param>
+    /// <param name="codeOutputs">Q's outputs [N, code.Outputs]: the category logits, then the continuous estimates.</param>
+    /// <param name="z">The codes the images were drawn with [N, code.Dim].</param>
+    public static Tensor InformationLoss(LatentCode code, Tensor codeOutputs, Tensor z)
+    {
+        var categorical = code.Categories > 0 ? functional.cross_entropy(codeOutputs[.., ..code.Categories], code.Category(z)) : zeros(1, device: z.device).sum();
+        var continuous = code.Continuous > 0 ? 0.5 * functional.mse_loss(codeOutputs[.., code.Categories..], code.ContinuousCodes(z), reduction: Reduction.Sum) / z.shape[0] : zeros(1, device: z.device).sum();
+        return categorical + continuous;
     }
 
     /// <summary>D's loss from its logits on a real and a fake batch. Non-saturating (Goodfellow et al.): maximise

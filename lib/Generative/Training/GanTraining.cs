@@ -38,7 +38,7 @@ public static class GanTraining
         {
             var batches = mnist.Train(recipe.BatchSize, recipe.Seed);
             return GanTrainer.Fit(generator, discriminator, recipe.GeneratorAdam.For(generator), recipe.DiscriminatorAdam.For(discriminator),
-                batches, recipe.Epochs, recipe.LatentDim,
+                batches, recipe.Epochs, recipe.Code,
                 new TrainOptions
                 {
                     Seed = recipe.Seed,
@@ -48,7 +48,7 @@ public static class GanTraining
                     OnEpoch = display.Epoch,
                     OnSnapshot = display.Snapshot,
                     GeneratorAverage = averagedGenerator is null ? null : new WeightAverage(generator, averagedGenerator, recipe.GeneratorAverageDecay),
-                }, recipe.Loss);
+                }, recipe.Loss, recipe.InformationWeight);
         }, log, display);
         if (evaluate is not null && history.Epochs.Any(e => e.Metrics.Count == 0))
             throw new InvalidOperationException(
@@ -90,21 +90,26 @@ public static class GanTraining
         return GanImages.ToUnit(raw);
     }
 
-    /// <summary><paramref name="count"/> samples for z ~ N(0, I) drawn with <paramref name="seed"/>, in batches.</summary>
-    public static Tensor Sample(Module<Tensor, Tensor> generator, int count, int latentDim, int seed)
+    /// <summary><paramref name="count"/> codes z ~ N(0, I) drawn with <paramref name="seed"/>: the codes of <see cref="Sample"/>.</summary>
+    public static Tensor Codes(int count, int latentDim, int seed)
     {
         var g = new Generator((ulong)seed);
         var parts = new List<Tensor>();
         try
         {
+            // Drawn 500 at a time, as Sample has always drawn them, so the same seed keeps giving the same samples.
             for (int start = 0; start < count; start += 500)
-            {
-                using var z = randn(Math.Min(500, count - start), latentDim, generator: g);
-                parts.Add(Decode(generator, z));
-            }
+                parts.Add(randn(Math.Min(500, count - start), latentDim, generator: g));
             return cat(parts, 0);
         }
         finally { foreach (var p in parts) p.Dispose(); }
+    }
+
+    /// <summary><paramref name="count"/> samples for z ~ N(0, I) drawn with <paramref name="seed"/>, decoded in batches.</summary>
+    public static Tensor Sample(Module<Tensor, Tensor> generator, int count, int latentDim, int seed)
+    {
+        using var codes = Codes(count, latentDim, seed);
+        return Inference.MapBatched(codes, 500, z => Decode(generator, z));
     }
 
     /// <summary>The first <paramref name="perRow"/> fixed-noise samples of <paramref name="rows"/> snapshots spread evenly over training, row by row.</summary>

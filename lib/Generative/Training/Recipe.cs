@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Generative.Data;
+using Generative.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -54,7 +55,7 @@ public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TMo
 /// <param name="Name">Readable name, used in the checkpoint's file name.</param>
 /// <param name="Generator">Builds the untrained generator.</param>
 /// <param name="Discriminator">Builds the untrained discriminator.</param>
-/// <param name="LatentDim">Size of z.</param>
+/// <param name="Code">Size of z, and which of its coordinates are InfoGAN codes (an int alone: plain noise).</param>
 /// <param name="GeneratorAdam">The generator's optimizer settings.</param>
 /// <param name="DiscriminatorAdam">The discriminator's optimizer settings.</param>
 /// <param name="Epochs">Passes over the training set.</param>
@@ -62,11 +63,16 @@ public sealed record Recipe<TModel>(string Name, [property: JsonIgnore] Func<TMo
 /// <param name="Seed">Seeds the shuffling and torch's generator before training.</param>
 /// <param name="GeneratorAverageDecay">Decay of the average of the generator's weights (<see cref="WeightAverage"/>); 0: no average.</param>
 /// <param name="Loss">The adversarial loss both networks are trained with (<see cref="GanLoss"/>).</param>
+/// <param name="InformationWeight">Weight of InfoGAN's information loss (<see cref="GanTrainer.InformationLoss"/>) in both networks'
+/// losses; used only when <paramref name="Code"/> has codes.</param>
 public sealed record GanRecipe(string Name,
     [property: JsonIgnore] Func<nn.Module<Tensor, Tensor>> Generator, [property: JsonIgnore] Func<nn.Module<Tensor, Tensor>> Discriminator,
-    int LatentDim, AdamSettings GeneratorAdam, AdamSettings DiscriminatorAdam, int Epochs, int BatchSize, int Seed = 0,
-    double GeneratorAverageDecay = 0, GanLoss Loss = GanLoss.NonSaturating)
+    LatentCode Code, AdamSettings GeneratorAdam, AdamSettings DiscriminatorAdam, int Epochs, int BatchSize, int Seed = 0,
+    double GeneratorAverageDecay = 0, GanLoss Loss = GanLoss.NonSaturating, double InformationWeight = 0)
 {
+    /// <summary>Size of z.</summary>
+    [JsonIgnore] public int LatentDim => Code.Dim;
+
     /// <summary>A new, untrained generator.</summary>
     public nn.Module<Tensor, Tensor> BuildGenerator() => Generator();
 

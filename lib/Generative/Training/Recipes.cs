@@ -39,26 +39,31 @@ public static class Recipes
     /// LeakyReLU discriminator that learns five times faster (the two-timescale rule), Adam with β1 = 0.5, batch 8, 30 epochs of 1,000 points.</summary>
     public static readonly GanRecipe ToyGan = new("ToyGan", () => nn.Linear(2, 2),
         () => nn.Sequential(nn.Linear(2, 16), nn.LeakyReLU(0.2), nn.Linear(16, 16), nn.LeakyReLU(0.2), nn.Linear(16, 1)),
-        LatentDim: 2, GeneratorAdam: new(2e-3, 0.5), DiscriminatorAdam: new(1e-2, 0.5), Epochs: 30, BatchSize: 8);
+        Code: 2, GeneratorAdam: new(2e-3, 0.5), DiscriminatorAdam: new(1e-2, 0.5), Epochs: 30, BatchSize: 8);
 
     /// <summary>Notebook 04's MLP GAN, after CS231n's vanilla GAN: a 512-unit generator against a narrower 256-unit LeakyReLU(0.01)
     /// discriminator, Adam 1e-3 with β1 = 0.5 for both, batch 128, and the generator's weights averaged with decay 0.999.</summary>
     public static readonly GanRecipe MlpGan = new("MlpGenerator+MlpDiscriminator", () => new MlpGenerator(latentDim: 100, hidden: 512), () => new MlpDiscriminator(hidden: 256),
-        LatentDim: 100, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 12, BatchSize: 128, GeneratorAverageDecay: 0.999);
+        Code: 100, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 12, BatchSize: 128, GeneratorAverageDecay: 0.999);
 
-    /// <summary>Notebook 05's DCGAN, with fully connected hidden layers (two in the generator, one in the discriminator): batch 128, Adam
-    /// with β1 = 0.5 at 1e-3 for both networks, 4 epochs, the hinge loss, and the generator's weights averaged with decay 0.999 as the
-    /// MLP GAN's.</summary>
-    public static readonly GanRecipe Dcgan = new("DcganGenerator+DcganDiscriminator", () => new DcganGenerator(latentDim: 100), () => new DcganDiscriminator(),
-        LatentDim: 100, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 4, BatchSize: 128, GeneratorAverageDecay: 0.999,
-        Loss: GanLoss.Hinge);
+    /// <summary>Notebook 05's z: 88 coordinates of noise, 10 read as a category, 2 as continuous codes (InfoGAN's MNIST codes).</summary>
+    public static readonly LatentCode DcganCode = new(100, Categories: 10, Continuous: 2);
 
-    /// <summary>Notebook 05's comparison: <see cref="Dcgan"/>'s settings with Radford et al.'s all-convolutional networks (no fully
-    /// connected hidden layer), so that the effect of those layers is measured with everything else the same.</summary>
-    public static readonly GanRecipe DcganAllConvolutional = Dcgan with
+    /// <summary>Notebook 05's DCGAN, with fully connected hidden layers (two in the generator, one in the discriminator) and InfoGAN's
+    /// codes (<see cref="DcganCode"/>, information loss of weight 1 in both networks' losses): batch 128, Adam with β1 = 0.5 at 1e-3
+    /// for both networks, 4 epochs, the hinge loss, and the generator's weights averaged with decay 0.999 as the MLP GAN's.</summary>
+    public static readonly GanRecipe Dcgan = new("DcganGenerator+DcganDiscriminator", () => new DcganGenerator(DcganCode), () => new DcganDiscriminator(codeOutputs: DcganCode.Outputs),
+        Code: DcganCode, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 4, BatchSize: 128, GeneratorAverageDecay: 0.999,
+        Loss: GanLoss.Hinge, InformationWeight: 1);
+
+    /// <summary>Notebook 05's comparison: <see cref="Dcgan"/>'s settings with z read as plain noise (no codes, no head Q, no information
+    /// loss), so that the effect of the codes is measured with everything else the same.</summary>
+    public static readonly GanRecipe DcganWithoutCodes = Dcgan with
     {
-        Name = "DcganAllConvolutional",
-        Generator = () => new DcganGenerator(latentDim: 100, hidden: 0),
-        Discriminator = () => new DcganDiscriminator(hidden: 0),
+        Name = "DcganWithoutCodes",
+        Generator = () => new DcganGenerator(100),
+        Discriminator = () => new DcganDiscriminator(),
+        Code = 100,
+        InformationWeight = 0,
     };
 }

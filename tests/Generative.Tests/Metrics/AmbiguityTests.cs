@@ -55,4 +55,23 @@ public class AmbiguityTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Ambiguity.Of(classifier, images, unsureBelow: 0.9, pairAbove: 0.8));
         Assert.Contains("0.95", error.Message);
     }
+
+    [Fact]
+    public void UnsureSharesFollowTheKeyFromLowestToHighest()
+    {
+        using var classifier = new LogitsInPixels();
+        using var images = Images(Between(4, 9), Sure(1), Sure(2), Between(3, 5), Between(0, 6), Sure(7), new float[10]);
+        using var key = tensor(new float[] { 0, 1, 2, 5, 6, 3, 4 });
+        // groups by key: {0, 1} = images 0, 1; {2, 3} = images 2, 5; the rest {4, 5, 6} = images 6, 3, 4, all unsure
+        Assert.Equal([0.5, 0.0, 1.0], Ambiguity.UnsureShareByQuantile(classifier, images, key, groups: 3));
+    }
+
+    [Fact]
+    public void AKeyOfTheWrongLengthIsRefused()
+    {
+        using var classifier = new LogitsInPixels();
+        using var images = Images(Sure(7), Sure(8));
+        using var key = zeros(3);
+        Assert.Contains("one value per image (2)", Assert.Throws<ArgumentException>(() => Ambiguity.UnsureShareByQuantile(classifier, images, key)).Message);
+    }
 }

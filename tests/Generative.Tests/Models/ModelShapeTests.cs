@@ -106,12 +106,12 @@ public class ModelShapeTests
                     + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
              new DcganDiscriminator(width),
                 Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1)),
-            // hidden: 0 is the paper's all-convolutional pair: a 7x7 transposed convolution from z, a 7x7 convolution to the logit.
-            (new DcganGenerator(100, width, hidden: 0),
-                Conv(100, 2 * width, 7, bias: false) + BatchNorm(2 * width)
+            // InfoGAN's codes change what the first layer reads, not its size; D gains the head Q over its hidden layer.
+            (new DcganGenerator(new LatentCode(100, Categories: 10, Continuous: 2), width),
+                Linear(100, 512) + BatchNorm(512) + Linear(512, 512) + BatchNorm(512) + Linear(512, 2 * width * 49) + BatchNorm(2 * width * 49)
                     + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
-             new DcganDiscriminator(width, hidden: 0),
-                Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Conv(2 * width, 1, 7, bias: false)),
+             new DcganDiscriminator(width, codeOutputs: 12),
+                Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1) + Linear(256, 12)),
         };
         foreach (var (g, gParams, d, dParams) in pairs)
         {
@@ -126,10 +126,26 @@ public class ModelShapeTests
     }
 
     [Fact]
-    public void DcganNetworksRefuseANegativeHiddenWidth()
+    public void DcganNetworksRefuseAWidthThatIsNotPositiveAndACodeThatDoesNotFit()
     {
-        Assert.Contains("0 for none", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganGenerator(hidden: -1)).Message);
-        Assert.Contains("0 for none", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganDiscriminator(hidden: -1)).Message);
+        Assert.Contains("positive width", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganGenerator(100, hidden: 0)).Message);
+        Assert.Contains("positive width", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganDiscriminator(hidden: 0)).Message);
+        Assert.Contains("leave room in z", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganGenerator(new LatentCode(8, Categories: 10))).Message);
+        Assert.Contains("at least 2 categories", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganGenerator(new LatentCode(100, Categories: 1))).Message);
+    }
+
+    [Fact]
+    public void TheHeadQReadsCodesBesideTheLogitsAndADiscriminatorWithoutOneSaysHowToBuildIt()
+    {
+        using var scope = NewDisposeScope();
+        using var d = new DcganDiscriminator(codeOutputs: 12);
+        d.eval();
+        var images = rand(4, 1, 28, 28) * 2 - 1;
+        var (logits, codes) = d.Read(images);
+        AssertShape(codes, 4, 12);
+        Assert.True(logits.allclose(d.forward(images)));
+        using var plain = new DcganDiscriminator();
+        Assert.Contains("codeOutputs", Assert.Throws<InvalidOperationException>(() => plain.Read(images)).Message);
     }
 
     [Fact]

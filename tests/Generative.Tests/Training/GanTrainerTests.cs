@@ -100,4 +100,51 @@ public class GanTrainerTests
         Assert.NotEqual(first[GanTraining.FrechetDistance], evaluate()[GanTraining.FrechetDistance]);
         Assert.Throws<ArgumentOutOfRangeException>(() => GanTraining.ScoreEachEpoch(classifier, g, 16, test, samples: (int)test.shape[0] + 1));
     }
+
+    [Fact]
+    public void SamplesAreTheDecodedCodesOfTheSameSeedAndLongerRunsExtendShorterOnes()
+    {
+        manual_seed(1);
+        using var g = new MlpGenerator(16, hidden: 64);
+        using var codes = GanTraining.Codes(1200, 16, seed: 2);
+        using var shorter = GanTraining.Codes(500, 16, seed: 2);
+        using var samples = GanTraining.Sample(g, 1200, 16, seed: 2);
+        using var decoded = GanTraining.Decode(g, codes);
+        Assert.True(codes[..500].allclose(shorter, rtol: 0, atol: 0));
+        Assert.True(samples.allclose(decoded, atol: 1e-6));
+    }
+
+    [Fact]
+    public void TheInformationLossIsTheCategorysCrossEntropyPlusHalfTheContinuousCodesSquaredError()
+    {
+        var code = new LatentCode(6, Categories: 3, Continuous: 1);
+        // categories 0 and 2; continuous codes erf(0) = 0 and erf(-1/√2) = -0.6827
+        using var z = tensor(new float[,] { { 0.3f, 0.1f, 2, -1, 0, 0 }, { -0.2f, 0.4f, 0, 0, 1, -1 } });
+        using var q = tensor(new float[,] { { 2, 0, 0, 1 }, { 0, 1, 0, -1.682689f } });
+        double ce0 = -Math.Log(Math.Exp(2) / (Math.Exp(2) + 2)), ce1 = -Math.Log(1 / (Math.E + 2));
+        double expected = (ce0 + ce1) / 2 + 0.5 * (1 * 1 + 1 * 1) / 2;
+        Assert.Equal(expected, GanTrainer.InformationLoss(code, q, z).item<float>(), 5);
+    }
+
+    [Fact]
+    public void WithCodesQLearnsToReadTheCategoryOfAFakeAndWithoutAHeadQTheStepSaysWhatIsMissing()
+    {
+        manual_seed(3);
+        var code = new LatentCode(16, Categories: 4, Continuous: 1);
+        var (g, d) = (new DcganGenerator(code, ngf: 16), new DcganDiscriminator(ndf: 16, codeOutputs: code.Outputs));
+        GanTrainer.Fit(g, d, optim.Adam(g.parameters(), 1e-3, 0.5), optim.Adam(d.parameters(), 1e-3, 0.5), SmallMnist.Train(512, 32), 4, code,
+            new TrainOptions { Seed = 3 }, GanLoss.Hinge, informationWeight: 1);
+        using var z = randn(512, 16, generator: new Generator(8));
+        Tensor read;
+        using (no_grad()) read = d.Read(g.forward(z)).Codes[.., ..4].argmax(1);
+        double accuracy = read.eq(code.Category(z)).to_type(ScalarType.Float32).mean().item<float>();
+        Assert.True(accuracy > 0.6, $"Q read the category of {accuracy:P0} of the fakes; chance is 25 %");
+
+        var real = SmallMnist.Value.TrainImages.narrow(0, 0, 8) * 2 - 1;
+        var plain = new DcganDiscriminator(ndf: 16);
+        var error = Assert.Throws<InvalidOperationException>(() => GanTrainer.Step(g, plain, optim.Adam(g.parameters(), 1e-3), optim.Adam(plain.parameters(), 1e-3), real, code, informationWeight: 1));
+        Assert.Contains("codeOutputs", error.Message);
+        var mlp = new MlpDiscriminator();
+        Assert.Contains("codeOutputs: 5", Assert.Throws<ArgumentException>(() => GanTrainer.Step(g, mlp, optim.Adam(g.parameters(), 1e-3), optim.Adam(mlp.parameters(), 1e-3), real, code, informationWeight: 1)).Message);
+    }
 }

@@ -45,14 +45,17 @@ public class RecipeTests
     }
 
     [Fact]
-    public void The_all_convolutional_comparison_differs_from_the_dcgan_only_in_its_networks()
+    public void The_comparison_without_codes_differs_from_the_dcgan_only_in_its_codes()
     {
-        var comparison = Recipes.DcganAllConvolutional;
-        Assert.Equal(Recipes.Dcgan with { Name = comparison.Name, Generator = comparison.Generator, Discriminator = comparison.Discriminator }, comparison);
+        var comparison = Recipes.DcganWithoutCodes;
+        Assert.Equal(Recipes.Dcgan with { Name = comparison.Name, Generator = comparison.Generator, Discriminator = comparison.Discriminator,
+            Code = comparison.Code, InformationWeight = comparison.InformationWeight }, comparison);
         Assert.NotEqual(Recipes.Dcgan.Name, comparison.Name);
-        var (withLayers, without) = (Recipes.Dcgan.BuildGenerator(), comparison.BuildGenerator());
-        Assert.Contains(withLayers.modules(), m => m is TorchSharp.Modules.Linear);
-        Assert.DoesNotContain(without.modules(), m => m is TorchSharp.Modules.Linear);
-        Assert.DoesNotContain(comparison.BuildDiscriminator().modules(), m => m is TorchSharp.Modules.Linear);
+        Assert.Equal(new LatentCode(Recipes.Dcgan.LatentDim), comparison.Code);
+        Assert.Equal(0, comparison.InformationWeight);
+        Assert.True(Recipes.Dcgan.InformationWeight > 0 && Recipes.Dcgan.Code.HasCodes);
+        Assert.Contains(Recipes.Dcgan.BuildGenerator().modules(), m => m is CategoricalCode);
+        Assert.DoesNotContain(comparison.BuildGenerator().modules(), m => m is CategoricalCode);
+        Assert.Throws<InvalidOperationException>(() => ((ICodeReader)comparison.BuildDiscriminator()).Read(zeros(2, 1, 28, 28)));
     }
 }

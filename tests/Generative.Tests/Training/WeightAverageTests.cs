@@ -10,8 +10,8 @@ public class WeightAverageTests
     [Fact]
     public void Starts_as_a_copy_then_moves_a_tenth_of_the_way_at_decay_0_9()
     {
-        using var source = new DcganGenerator(latentDim: 4, ngf: 8);
-        using var average = new DcganGenerator(latentDim: 4, ngf: 8);
+        using var source = new DcganGenerator(4, ngf: 8);
+        using var average = new DcganGenerator(4, ngf: 8);
         var ema = new WeightAverage(source, average, decay: 0.9);
         foreach (var (a, s) in average.parameters().Zip(source.parameters())) Assert.True(a.eq(s).all().item<bool>());
 

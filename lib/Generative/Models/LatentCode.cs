@@ -1,0 +1,69 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Generative.Models;
+
+/// <summary>How a generator reads its noise z ~ N(0, I) of <paramref name="Dim"/> coordinates: the first ones as plain noise, the next
+/// <paramref name="Categories"/> as one choice among that many (the largest of them wins), the last <paramref name="Continuous"/> as
+/// continuous codes in (-1, 1). With no categories and no continuous codes, z is plain noise, as in Goodfellow et al. and Radford et al.</summary>
+/// <remarks>InfoGAN's codes (Chen et al., 2016), read from z itself: the largest of n independent Gaussians is each one with
+/// probability 1/n, so the category is uniform as in InfoGAN, and 2Φ(z) − 1 (Φ the standard normal's distribution function) is
+/// uniform on (-1, 1) as InfoGAN's continuous codes, while z stays the N(0, I) that interpolation and vector arithmetic work on.
+/// A category is a discrete choice, so the generator can jump from one digit to another where a continuous map of one Gaussian
+/// has to pass through in-between images.</remarks>
+/// <param name="Dim">Length of z.</param>
+/// <param name="Categories">Coordinates read as one categorical choice (0: none).</param>
+/// <param name="Continuous">Coordinates read as continuous codes (0: none).</param>
+public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0)
+{
+    /// <summary>Coordinates of plain noise, before the categorical ones.</summary>
+    public int Noise => Dim - Categories - Continuous;
+
+    /// <summary>Outputs a discriminator needs to recover the codes of a fake: one logit per category and one estimate per continuous code.</summary>
+    public int Outputs => Categories + Continuous;
+
+    /// <summary>Whether any coordinate is a code rather than noise.</summary>
+    public bool HasCodes => Outputs > 0;
+
+    /// <summary>The category chosen by each code z [N, Dim]: the index of its largest categorical coordinate, [N].</summary>
+    public Tensor Category(Tensor z) => z[.., Noise..(Noise + Categories)].argmax(1);
+
+    /// <summary>The continuous codes of each z [N, Dim], 2Φ(z) − 1 of its last coordinates: [N, Continuous], uniform on (-1, 1).</summary>
+    public Tensor ContinuousCodes(Tensor z)
+    {
+        using var scope = NewDisposeScope();
+        return special.erf(z[.., (Noise + Categories)..] / Math.Sqrt(2)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>What the generator's first layer reads from z [N, Dim]: the noise, the one-hot of the category, the continuous codes.</summary>
+    public Tensor Input(Tensor z)
+    {
+        if (!HasCodes) return z;
+        using var scope = NewDisposeScope();
+        var oneHot = nn.functional.one_hot(Category(z), Categories).to_type(z.dtype);
+        return cat([z[.., ..Noise], oneHot, ContinuousCodes(z)], 1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Plain noise of <paramref name="dim"/> coordinates, so that a z length alone says "no codes".</summary>
+    public static implicit operator LatentCode(int dim) => new(dim);
+
+    /// <summary>Checks the layout fits in z.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative or the codes take more than z's length.</exception>
+    public LatentCode Validated()
+    {
+        if (Categories < 0 || Continuous < 0 || Categories == 1 || Noise < 0)
+            throw new ArgumentOutOfRangeException(nameof(Categories), $"{Categories} categories and {Continuous} continuous codes in a z of {Dim}: " +
+                "use 0 or at least 2 categories, no negative count, and leave room in z (the course uses 10 and 2 in 100)");
+        return this;
+    }
+}
+
+/// <summary>The generator's first layer: reads z as its <see cref="LatentCode"/> says (noise, one-hot category, continuous codes).</summary>
+public sealed class CategoricalCode(LatentCode code) : nn.Module<Tensor, Tensor>(nameof(CategoricalCode))
+{
+    /// <summary>The layout this layer reads.</summary>
+    public LatentCode Code { get; } = code.Validated();
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor z) => Code.Input(z);
+}

@@ -1,0 +1,37 @@
+using Generative.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Generative.Tests.Models;
+
+public class LatentCodeTests
+{
+    static readonly LatentCode Code = new(8, Categories: 3, Continuous: 2);
+
+    [Fact]
+    public void TheFirstLayerPassesNoiseAndContinuousCodesAndReplacesTheCategoricalOnesByTheOneHotOfTheLargest()
+    {
+        using var z = tensor(new float[,] { { 1, 2, 3, -1, 0.5f, 0.2f, 7, -7 }, { 0, 0, 0, 0.1f, -2, 3, 1, 2 } });
+        using var input = Code.Input(z);
+        Assert.Equal(3, Code.Noise);
+        Assert.Equal([1L, 2L], Code.Category(z).data<long>().ToArray());
+        // The continuous codes are 2Φ(z) − 1: erf(z / √2).
+        Assert.True(input.allclose(tensor(new float[,] { { 1, 2, 3, 0, 1, 0, 1, -1 }, { 0, 0, 0, 0, 0, 1, 0.6827f, 0.9545f } }), atol: 1e-4));
+        LatentCode plain = 8;
+        Assert.False(plain.HasCodes);
+        Assert.True(plain.Input(z).allclose(z));
+    }
+
+    [Fact]
+    public void CategoriesReadFromGaussianNoiseAreEquallyLikelyAndContinuousCodesSpreadEvenly()
+    {
+        var code = new LatentCode(100, Categories: 10, Continuous: 2);
+        using var z = randn(100_000, 100, generator: new Generator(4));
+        var counts = code.Category(z).bincount(null, 10).data<long>().ToArray();
+        // 10,000 expected per category; the binomial standard deviation is 95, so 400 is over four of them.
+        Assert.All(counts, c => Assert.InRange(c, 9_600, 10_400));
+        // Uniform continuous codes: a quarter in each quarter of (-1, 1), 50,000 expected per quarter (standard deviation 194).
+        var quarters = ((code.ContinuousCodes(z) + 1) * 2).floor().to_type(ScalarType.Int64).flatten().bincount(null, 4).data<long>().ToArray();
+        Assert.All(quarters, c => Assert.InRange(c, 49_000, 51_000));
+    }
+}
