@@ -44,6 +44,18 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0)
         return cat([z[.., ..Noise], oneHot, ContinuousCodes(z)], 1).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Copies of codes z [N, Dim] whose category is <paramref name="category"/>: its coordinate raised just above the largest
+    /// categorical one. The generator reads only which coordinate is largest, so the image keeps everything else z says.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is not one of the categories.</exception>
+    public Tensor WithCategory(Tensor z, int category)
+    {
+        if (category < 0 || category >= Categories) throw new ArgumentOutOfRangeException(nameof(category), category, $"a category from 0 to {Categories - 1}");
+        using var scope = NewDisposeScope();
+        var copy = z.clone();
+        copy[.., Noise + category] = z[.., Noise..(Noise + Categories)].max(1).values + 1;
+        return copy.MoveToOuterDisposeScope();
+    }
+
     /// <summary>Plain noise of <paramref name="dim"/> coordinates, so that a z length alone says "no codes".</summary>
     public static implicit operator LatentCode(int dim) => new(dim);
 

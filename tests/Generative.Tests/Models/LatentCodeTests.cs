@@ -34,4 +34,14 @@ public class LatentCodeTests
         var quarters = ((code.ContinuousCodes(z) + 1) * 2).floor().to_type(ScalarType.Int64).flatten().bincount(null, 4).data<long>().ToArray();
         Assert.All(quarters, c => Assert.InRange(c, 49_000, 51_000));
     }
+
+    [Fact]
+    public void SettingACategoryChangesOnlyWhichCategoricalCoordinateIsLargest()
+    {
+        using var z = randn(64, 8, generator: new Generator(2));
+        using var moved = Code.WithCategory(z, 2);
+        Assert.All(Code.Category(moved).data<long>().ToArray(), c => Assert.Equal(2, c));
+        Assert.True(Code.Input(moved)[.., ..3].allclose(Code.Input(z)[.., ..3]) && Code.Input(moved)[.., 6..].allclose(Code.Input(z)[.., 6..]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Code.WithCategory(z, 3));
+    }
 }

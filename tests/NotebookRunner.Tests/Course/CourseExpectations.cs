@@ -14,7 +14,7 @@ public static class CourseExpectations
         { "02-autoencoders", 4 },
         { "03-vae-derivation", 4 },
         { "04-gans", 6 },
-        { "05-dcgan-vector-math", 8 },
+        { "05-dcgan-vector-math", 9 },
     };
 
     /// <summary>Ranges at smoke size that a broken run falls outside. Each is set from the smoke run's own figure (in the comment) and
@@ -50,6 +50,10 @@ public static class CourseExpectations
         ["vae_frechet"] = (100, 400),                        // 214; a blank image is at 544, one digit repeated at 462
         // 4.57 for the flattest 70 % of the smoke DCGAN's codes (4.63 for all); an untrained generator scores 1.00.
         ["dcgan_flattest_70_classifier_score"] = (2.5, 10),
+        // 0.54 and 7 at smoke size. A generator that ignores its category draws the same digits for each (share 0.1 to 0.2 for
+        // good samples); a collapsed or untrained one draws one blot the network reads as one digit (share near 1, one digit).
+        ["dcgan_category_purity"] = (0.25, 0.95),
+        ["dcgan_category_digits"] = (3, 10),
         // The slant offsets of the smoke DCGAN's digits: mean cosine 0.40; offsets of unrelated codes would be near 0.
         ["vector_arithmetic_slant_offset_agreement"] = (0.15, 1),
         // The smoke classifier is unsure (top digit under 90 %) of 28 % of real test digits; an untrained one, of every digit.
@@ -86,7 +90,8 @@ public static class CourseExpectations
             "vector_arithmetic_slant_offset_agreement", "vector_arithmetic_thickness_offset_agreement",
             "dcgan_unsure_share", "dcgan_between_two_share", "real_test_unsure_share",
             "vector_arithmetic_thickness_moved_towards", "vector_arithmetic_thickness_fell_short",
-            "dcgan_unsure_share_flattest_fifth", "dcgan_unsure_share_steepest_fifth", "dcgan_flattest_70_classifier_score"],
+            "dcgan_unsure_share_flattest_fifth", "dcgan_unsure_share_steepest_fifth", "dcgan_flattest_70_classifier_score",
+            "dcgan_category_purity", "dcgan_category_digits"],
     };
 
     /// <summary>Each notebook with the number of claims it checks.</summary>
@@ -97,7 +102,7 @@ public static class CourseExpectations
         { "02-autoencoders", 5 },
         { "03-vae-derivation", 14 },
         { "04-gans", 7 },
-        { "05-dcgan-vector-math", 15 },
+        { "05-dcgan-vector-math", 16 },
     };
 
     /// <summary>The charts of an executed notebook that are not live training charts.</summary>
