@@ -56,6 +56,9 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0)
         return copy.MoveToOuterDisposeScope();
     }
 
+    /// <summary>The layout in words, e.g. "100 coordinates: 88 of noise, 10 categorical, 2 continuous".</summary>
+    public override string ToString() => HasCodes ? $"{Dim} coordinates: {Noise} of noise, {Categories} categorical, {Continuous} continuous" : $"{Dim} coordinates of noise";
+
     /// <summary>Plain noise of <paramref name="dim"/> coordinates, so that a z length alone says "no codes".</summary>
     public static implicit operator LatentCode(int dim) => new(dim);
 
