@@ -14,6 +14,13 @@ static class Inference
         return new Restore(m);
     }
 
+    /// <summary>The class probabilities [N, classes] <paramref name="classifier"/> gives <paramref name="images"/>, in eval mode and in batches.</summary>
+    public static Tensor Probabilities(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 500)
+    {
+        using var evalMode = EvalMode(classifier);
+        return MapBatched(images, batchSize, x => nn.functional.softmax(classifier.forward(x), 1));
+    }
+
     /// <summary>Runs <paramref name="map"/> over <paramref name="x"/> in slices of <paramref name="batchSize"/> rows, each under no_grad and its own dispose scope, and concatenates the results on the input's device.</summary>
     public static Tensor MapBatched(Tensor x, int batchSize, Func<Tensor, Tensor> map)
     {

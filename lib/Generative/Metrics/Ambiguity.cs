@@ -28,8 +28,7 @@ public sealed record Ambiguity(int Images, double UnsureShare, double BetweenTwo
         if (!(pairAbove > unsureBelow && pairAbove <= 1))
             throw new ArgumentOutOfRangeException(nameof(pairAbove), pairAbove, $"the pair's probability must exceed what the top class alone falls short of ({unsureBelow}), e.g. 0.95");
         using var scope = NewDisposeScope();
-        using var evalMode = Inference.EvalMode(classifier);
-        var probabilities = Inference.MapBatched(images, 500, x => nn.functional.softmax(classifier.forward(x), 1));
+        var probabilities = Inference.Probabilities(classifier, images);
         var (top, classes) = probabilities.topk(2, dim: 1);
         var first = top[.., 0].data<float>().ToArray();
         var second = top[.., 1].data<float>().ToArray();
@@ -56,8 +55,7 @@ public sealed record Ambiguity(int Images, double UnsureShare, double BetweenTwo
         if (key.dim() != 1 || key.shape[0] != n) throw new ArgumentException($"key needs one value per image ({n}), got shape [{string.Join(", ", key.shape)}]", nameof(key));
         if (groups < 1 || groups > n) throw new ArgumentOutOfRangeException(nameof(groups), groups, $"between 1 and the number of images ({n})");
         using var scope = NewDisposeScope();
-        using var evalMode = Inference.EvalMode(classifier);
-        var top = Inference.MapBatched(images, 500, x => nn.functional.softmax(classifier.forward(x), 1)).max(1).values;
+        var top = Inference.Probabilities(classifier, images).max(1).values;
         var unsure = (top < unsureBelow).to_type(ScalarType.Float64)[key.argsort()].data<double>().ToArray();
         long size = n / groups;
         return Enumerable.Range(0, groups).Select(g => unsure[(int)(g * size)..(int)(g == groups - 1 ? n : (g + 1) * size)].Average()).ToArray();

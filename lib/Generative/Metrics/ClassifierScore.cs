@@ -32,8 +32,8 @@ public static class ClassifierScore
     /// <summary>The mean over images of the classifier's largest class probability: how sure it is, on average, that an image is some digit.</summary>
     public static double MeanConfidence(nn.Module<Tensor, Tensor> classifier, Tensor images, int batchSize = 500)
     {
-        using var evalMode = Inference.EvalMode(classifier);
-        using var confidence = Inference.MapBatched(images, batchSize, x => nn.functional.softmax(classifier.forward(x), 1).max(1).values);
+        using var probabilities = Inference.Probabilities(classifier, images, batchSize);
+        using var confidence = probabilities.max(1).values;
         return confidence.mean().item<float>();
     }
 }
