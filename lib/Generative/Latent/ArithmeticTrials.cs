@@ -60,13 +60,7 @@ public sealed record Outcome(Analogy Analogy, int PredictedClass, double Attribu
 /// <param name="Arithmetic">The arithmetic's result.</param>
 /// <param name="RandomDirection">z̄(C) plus a random direction as long as the offset.</param>
 /// <param name="TargetMean">z̄(C), no arithmetic.</param>
-public sealed record TrialScore(Analogy Analogy, int TrialSeed, int Exemplars, Outcome Arithmetic, Outcome RandomDirection, Outcome TargetMean)
-{
-    /// <summary>The image of <paramref name="outcome"/> has more (or, for a decrease, less) of the attribute than z̄(C)'s own image: the
-    /// step from z̄(C) went the intended way, whether or not it went far enough to cross the target class's median.</summary>
-    public bool MovedTowards(Outcome outcome) =>
-        Analogy.Increase ? outcome.AttributeValue > TargetMean.AttributeValue : outcome.AttributeValue < TargetMean.AttributeValue;
-}
+public sealed record TrialScore(Analogy Analogy, int TrialSeed, int Exemplars, Outcome Arithmetic, Outcome RandomDirection, Outcome TargetMean);
 
 /// <summary>One vector-arithmetic trial with its images: the three concepts' exemplars, the decoded results and how they measured.</summary>
 /// <param name="Analogy">The analogy tried.</param>

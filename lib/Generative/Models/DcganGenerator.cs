@@ -11,10 +11,13 @@ namespace Generative.Models;
 /// except the output layer; ReLU inside and Tanh at the output), with two measured deviations. z is projected by fully connected
 /// hidden layers, as in InfoGAN's MNIST generator (Chen et al., 2016), one deeper than theirs: with a single transposed convolution
 /// from z instead, this small generator drew strokes without the digit's overall shape; the second hidden layer drew digits the
-/// evaluation network was surer of, for 5 to 15 % more time per epoch. And z can carry InfoGAN's codes (<see cref="CategoricalCode"/>).</remarks>
+/// evaluation network was surer of, for 5 to 15 % more time per epoch. And z can carry InfoGAN's codes (<see cref="CategoricalCode"/>); its
+/// style codes skip the layers that lay out the digit and scale and shift the last hidden maps and the output instead
+/// (<see cref="StyleModulation"/>), so they can change how the strokes are drawn but not where.</remarks>
 public sealed class DcganGenerator : Module<Tensor, Tensor>
 {
-    readonly Module<Tensor, Tensor> main;
+    readonly Module<Tensor, Tensor> read, layout, strokes, output, squash;
+    readonly StyleModulation? strokeStyle, outputStyle;
 
     /// <summary>How z is read.</summary>
     public LatentCode Code { get; }
@@ -32,19 +35,47 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
     {
         if (hidden < 1) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "the fully connected layers need a positive width (the course uses 512)");
         Code = code.Validated();
-        main = Sequential([
-            .. code.HasCodes ? new Module<Tensor, Tensor>[] { new CategoricalCode(code) } : [],
-            Linear(code.Dim, hidden), BatchNorm1d(hidden), ReLU(),
+        read = code.HasCodes ? new CategoricalCode(code) : Identity();
+        layout = Sequential(
+            Linear(code.ContentInputs, hidden), BatchNorm1d(hidden), ReLU(),
             Linear(hidden, hidden), BatchNorm1d(hidden), ReLU(),
             Linear(hidden, ngf * 2 * 7 * 7), BatchNorm1d(ngf * 2 * 7 * 7), ReLU(), Unflatten(1, [ngf * 2, 7, 7]),   // 7x7
             ConvTranspose2d(ngf * 2, ngf, kernel_size: 4, stride: 2, padding: 1, bias: false),                      // 14x14
-            BatchNorm2d(ngf), ReLU(),
-            ConvTranspose2d(ngf, 1, kernel_size: 4, stride: 2, padding: 1, bias: false),                            // 28x28
-            Tanh()]);
+            BatchNorm2d(ngf));
+        strokes = ReLU();
+        output = ConvTranspose2d(ngf, 1, kernel_size: 4, stride: 2, padding: 1, bias: false);                        // 28x28
+        squash = Tanh();
+        if (code.Style > 0)
+        {
+            strokeStyle = new StyleModulation(code.Style, ngf);
+            outputStyle = new StyleModulation(code.Style, 1, scale: false);
+        }
         RegisterComponents();
         DcganInit.Apply(this);
     }
 
     /// <summary>Images [N,1,28,28] in [-1,1] for noise [N,LatentDim].</summary>
-    public override Tensor forward(Tensor z) => main.forward(z.view(-1, LatentDim));
+    public override Tensor forward(Tensor z) => Flow(z, null);
+
+    /// <summary>The shape of codes <paramref name="z"/> after each layer, in the order <see cref="forward"/> applies them, e.g. "Linear: [1, 512]".</summary>
+    public IReadOnlyList<string> Trace(Tensor z)
+    {
+        var seen = new List<string> { $"z: [{string.Join(", ", z.shape)}]" };
+        using var scope = NewDisposeScope();
+        Flow(z, (layer, x) => seen.Add($"{layer}: [{string.Join(", ", x.shape)}]"));
+        return seen;
+    }
+
+    Tensor Flow(Tensor z, Action<string, Tensor>? seen)
+    {
+        Tensor Apply(Module<Tensor, Tensor> layer, Tensor x) { var y = layer.forward(x); seen?.Invoke(layer.GetType().Name, y); return y; }
+        Tensor Modulate(StyleModulation modulation, Tensor x, Tensor style) { var y = modulation.forward(x, style); seen?.Invoke(nameof(StyleModulation), y); return y; }
+        var input = Apply(read, z.view(-1, LatentDim));
+        var style = Code.Style > 0 ? input[.., Code.ContentInputs..] : null;
+        var h = layout.children().Cast<Module<Tensor, Tensor>>().Aggregate(style is null ? input : input[.., ..Code.ContentInputs], (x, layer) => Apply(layer, x));
+        if (style is not null) h = Modulate(strokeStyle!, h, style);
+        h = Apply(output, Apply(strokes, h));
+        if (style is not null) h = Modulate(outputStyle!, h, style);
+        return Apply(squash, h);
+    }
 }

@@ -14,7 +14,9 @@ namespace Generative.Models;
 /// <param name="Dim">Length of z.</param>
 /// <param name="Categories">Coordinates read as one categorical choice (0: none).</param>
 /// <param name="Continuous">Coordinates read as continuous codes (0: none).</param>
-public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0)
+/// <param name="Style">How many of the continuous codes, the last ones, are style codes: the generator reads them only where it draws
+/// the strokes (<see cref="StyleModulation"/>), not where it lays out the digit (0: none).</param>
+public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0, int Style = 0)
 {
     /// <summary>Coordinates of plain noise, before the categorical ones.</summary>
     public int Noise => Dim - Categories - Continuous;
@@ -35,7 +37,10 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0)
         return special.erf(z[.., (Noise + Categories)..] / Math.Sqrt(2)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>What the generator's first layer reads from z [N, Dim]: the noise, the one-hot of the category, the continuous codes.</summary>
+    /// <summary>Columns of <see cref="Input"/> that lay out the digit: all but the style codes at its end.</summary>
+    public int ContentInputs => Noise + Categories + Continuous - Style;
+
+    /// <summary>What the generator's first layer reads from z [N, Dim]: the noise, the one-hot of the category, the continuous codes (the style codes last).</summary>
     public Tensor Input(Tensor z)
     {
         if (!HasCodes) return z;
@@ -57,7 +62,8 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0)
     }
 
     /// <summary>The layout in words, e.g. "100 coordinates: 88 of noise, 10 categorical, 2 continuous".</summary>
-    public override string ToString() => HasCodes ? $"{Dim} coordinates: {Noise} of noise, {Categories} categorical, {Continuous} continuous" : $"{Dim} coordinates of noise";
+    public override string ToString() => !HasCodes ? $"{Dim} coordinates of noise"
+        : $"{Dim} coordinates: {Noise} of noise, {Categories} categorical, {Continuous} continuous" + (Style > 0 ? $" (the last {(Style == 1 ? "one a style code" : $"{Style} style codes")})" : "");
 
     /// <summary>Plain noise of <paramref name="dim"/> coordinates, so that a z length alone says "no codes".</summary>
     public static implicit operator LatentCode(int dim) => new(dim);
@@ -68,7 +74,9 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0)
     {
         if (Categories < 0 || Continuous < 0 || Categories == 1 || Noise < 0)
             throw new ArgumentOutOfRangeException(nameof(Categories), $"{Categories} categories and {Continuous} continuous codes in a z of {Dim}: " +
-                "use 0 or at least 2 categories, no negative count, and leave room in z (the course uses 10 and 2 in 100)");
+                "use 0 or at least 2 categories, no negative count, and leave room in z (the course uses 10 and 3 in 100)");
+        if (Style < 0 || Style > Continuous)
+            throw new ArgumentOutOfRangeException(nameof(Style), Style, $"style codes are some of the {Continuous} continuous codes: use 0 to {Continuous} (the course uses 1 of 3)");
         return this;
     }
 }

@@ -90,18 +90,4 @@ public class ArithmeticTrialsTests
         var error = Assert.Throws<ArgumentException>(() => trials.ExemplarCurve([3, 0], 5, 0));
         Assert.Contains("at least 1", error.Message);
     }
-
-    [Theory]
-    [InlineData(true, 2.6, true)]
-    [InlineData(true, 2.4, false)]
-    [InlineData(false, 2.4, true)]
-    [InlineData(false, 2.6, false)]
-    public void MovedTowardsComparesWithTheTargetMeansOwnImageNotWithTheMedian(bool increase, double result, bool moved)
-    {
-        var analogy = new Analogy(7, 1, DigitAttribute.Thickness, increase);
-        // z̄(C) alone measures 2.5 and the median is 3.0: a result at 2.6 moved towards thicker without crossing the median.
-        var score = new TrialScore(analogy, 0, 3, new Outcome(analogy, 1, result, 3.0), new Outcome(analogy, 1, 2.5, 3.0), new Outcome(analogy, 1, 2.5, 3.0));
-        Assert.Equal(moved, score.MovedTowards(score.Arithmetic));
-        Assert.False(score.MovedTowards(score.TargetMean));
-    }
 }

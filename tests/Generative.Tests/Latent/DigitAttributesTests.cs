@@ -7,7 +7,7 @@ namespace Generative.Tests.Latent;
 public class DigitAttributesTests
 {
     /// <summary>A 28x28 bar over rows 4..23 whose centre moves <paramref name="shear"/> pixels right per pixel up, <paramref name="width"/> pixels wide.</summary>
-    static Tensor Bar(double shear, double width)
+    internal static Tensor Bar(double shear, double width)
     {
         var pixels = new float[28 * 28];
         for (int row = 4; row <= 23; row++)

@@ -23,6 +23,18 @@ public class LatentCodeTests
     }
 
     [Fact]
+    public void StyleCodesAreTheLastContinuousCodesAndTheLayoutReadsEverythingBeforeThem()
+    {
+        var code = new LatentCode(8, Categories: 3, Continuous: 2, Style: 1);
+        Assert.Equal(7, code.ContentInputs);
+        Assert.Equal(5, code.Outputs);
+        Assert.Equal("8 coordinates: 3 of noise, 3 categorical, 2 continuous (the last one a style code)", code.ToString());
+        Assert.Equal(8, Code.ContentInputs);
+        Assert.Contains("use 0 to 2", Assert.Throws<ArgumentOutOfRangeException>(() => (Code with { Style = 3 }).Validated()).Message);
+        Assert.Contains("use 0 to 2", Assert.Throws<ArgumentOutOfRangeException>(() => (Code with { Style = -1 }).Validated()).Message);
+    }
+
+    [Fact]
     public void CategoriesReadFromGaussianNoiseAreEquallyLikelyAndContinuousCodesSpreadEvenly()
     {
         var code = new LatentCode(100, Categories: 10, Continuous: 2);

@@ -112,6 +112,12 @@ public class ModelShapeTests
                     + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
              new DcganDiscriminator(width, codeOutputs: 12),
                 Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1) + Linear(256, 12)),
+            // A style code leaves the first layer (99 inputs) for a scale and shift of the 14x14 maps and a shift of the output.
+            (new DcganGenerator(new LatentCode(100, Categories: 10, Continuous: 3, Style: 1), width),
+                Linear(99, 512) + BatchNorm(512) + Linear(512, 512) + BatchNorm(512) + Linear(512, 2 * width * 49) + BatchNorm(2 * width * 49)
+                    + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Linear(1, 2 * width) + Conv(width, 1, 4, bias: false) + Linear(1, 1),
+             new DcganDiscriminator(width, codeOutputs: 13),
+                Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1) + Linear(256, 13)),
         };
         foreach (var (g, gParams, d, dParams) in pairs)
         {
@@ -132,6 +138,28 @@ public class ModelShapeTests
         Assert.Contains("positive width", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganDiscriminator(hidden: 0)).Message);
         Assert.Contains("leave room in z", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganGenerator(new LatentCode(8, Categories: 10))).Message);
         Assert.Contains("at least 2 categories", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganGenerator(new LatentCode(100, Categories: 1))).Message);
+        Assert.Contains("style codes are some of the 2 continuous codes", Assert.Throws<ArgumentOutOfRangeException>(() => new DcganGenerator(new LatentCode(100, 10, Continuous: 2, Style: 3))).Message);
+    }
+
+    [Fact]
+    public void TheStyleCodeReachesTheImageOnlyThroughItsModulations()
+    {
+        using var scope = NewDisposeScope();
+        var code = new LatentCode(20, Categories: 3, Continuous: 2, Style: 1);
+        using var g = new DcganGenerator(code, ngf: 16, hidden: 32);
+        g.eval();
+        var z = randn(4, 20, generator: new Generator(1));
+        var other = z.clone();
+        other[.., 19] = z[.., 19] + 2;
+        // The modulations start as the identity, and the layers that lay out the digit never read the style code.
+        Assert.True(g.forward(z).eq(g.forward(other)).all().item<bool>());
+        using (no_grad())
+            foreach (var (name, p) in g.named_parameters().Where(p => p.name.Contains("Style")))
+                p.fill_(0.5);
+        Assert.True(g.forward(z).sub(g.forward(other)).abs().max().item<float>() > 1e-3, "a trained modulation lets the style code change the image");
+        var trace = g.Trace(z);
+        Assert.Equal(["z: [4, 20]", "CategoricalCode: [4, 20]", "Linear: [4, 32]"], trace.Take(3));
+        Assert.Equal(["StyleModulation: [4, 16, 14, 14]", "ReLU: [4, 16, 14, 14]", "ConvTranspose2d: [4, 1, 28, 28]", "StyleModulation: [4, 1, 28, 28]", "Tanh: [4, 1, 28, 28]"], trace.TakeLast(5));
     }
 
     [Fact]
