@@ -61,6 +61,19 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0,
         return copy.MoveToOuterDisposeScope();
     }
 
+    /// <summary>Copies of codes z [N, Dim] whose continuous code number <paramref name="index"/> reads <paramref name="value"/>: its
+    /// coordinate set to √2·erf⁻¹(value), the z that 2Φ(z) − 1 maps to the value. Everything else z says is kept.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such continuous code, or a value outside (-1, 1).</exception>
+    public Tensor WithContinuous(Tensor z, int index, double value)
+    {
+        if (index < 0 || index >= Continuous) throw new ArgumentOutOfRangeException(nameof(index), index, $"a continuous code from 0 to {Continuous - 1}");
+        if (!(Math.Abs(value) < 1)) throw new ArgumentOutOfRangeException(nameof(value), value, "continuous codes lie strictly between -1 and 1");
+        using var scope = NewDisposeScope();
+        var copy = z.clone();
+        copy[.., Noise + Categories + index] = special.erfinv(tensor(value, dtype: z.dtype)) * Math.Sqrt(2);
+        return copy.MoveToOuterDisposeScope();
+    }
+
     /// <summary>The layout in words, e.g. "100 coordinates: 88 of noise, 10 categorical, 2 continuous".</summary>
     public override string ToString() => !HasCodes ? $"{Dim} coordinates of noise"
         : $"{Dim} coordinates: {Noise} of noise, {Categories} categorical, {Continuous} continuous" + (Style > 0 ? $" (the last {(Style == 1 ? "one a style code" : $"{Style} style codes")})" : "");

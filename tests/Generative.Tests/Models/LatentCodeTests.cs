@@ -35,6 +35,17 @@ public class LatentCodeTests
     }
 
     [Fact]
+    public void SettingAContinuousCodeChangesOnlyItsCoordinateSoThatTheGeneratorReadsTheValue()
+    {
+        using var z = randn(5, 8, generator: new Generator(7));
+        using var set = Code.WithContinuous(z, 1, -0.6);
+        Assert.True(Code.ContinuousCodes(set)[.., 1].allclose(full(5, -0.6f), atol: 1e-5));
+        Assert.True(set[.., ..7].eq(z[.., ..7]).all().item<bool>());
+        Assert.Contains("from 0 to 1", Assert.Throws<ArgumentOutOfRangeException>(() => Code.WithContinuous(z, 2, 0)).Message);
+        Assert.Contains("strictly between -1 and 1", Assert.Throws<ArgumentOutOfRangeException>(() => Code.WithContinuous(z, 0, 1)).Message);
+    }
+
+    [Fact]
     public void CategoriesReadFromGaussianNoiseAreEquallyLikelyAndContinuousCodesSpreadEvenly()
     {
         var code = new LatentCode(100, Categories: 10, Continuous: 2);
