@@ -54,9 +54,6 @@ public static class CourseExpectations
         // good samples); a collapsed or untrained one draws one blot the network reads as one digit (share near 1, one digit).
         ["dcgan_category_purity"] = (0.25, 0.95),
         ["dcgan_category_digits"] = (3, 10),
-        // 0.17 for the smoke DCGAN's style code over 4,000 samples. An untrained generator's style modulation is zero, so its images do not
-        // depend on the style code: |r| is then sampling noise, about 0.016.
-        ["dcgan_style_code_width_correlation"] = (0.05, 1),
         // The slant offsets of the smoke DCGAN's digits: mean cosine 0.40; offsets of unrelated codes would be near 0.
         ["vector_arithmetic_slant_offset_agreement"] = (0.15, 1),
         // The smoke classifier is unsure (top digit under 90 %) of 28 % of real test digits; an untrained one, of every digit.
@@ -71,6 +68,7 @@ public static class CourseExpectations
         ["dcgan_epoch1_classifier_score"] = "79 steps of the course DCGAN score 1.17 and 1.18 at smoke size, barely above its untrained generator's 1.00",
         ["vector_arithmetic_thickness_offset_agreement"] = "the smoke DCGAN's stroke-width offsets agree 0.05: no range separates that from unrelated codes",
         ["dcgan_unsure_share"] = "the smoke classifier is unsure of 28 % of real digits and 69 % of the smoke DCGAN's samples: at that size the figure judges the classifier as much as the generator",
+        ["dcgan_style_code_width_correlation"] = "0.17 in one smoke run and 0.004 in another (through Jupyter): after 316 smoke steps the style code has not settled on what it draws, so no range separates a working generator from an untrained one (0 up to sampling noise)",
         ["dcgan_layout_code_slant_correlation"] = "0.34 at smoke size; an untrained generator's codes also move its images, and so their slant, by chance, and no broken generator was measured to set a range against",
         ["dcgan_between_two_share"] = "19 % of the smoke DCGAN's unsure samples fall between two digits; no broken generator was measured to set a range against",
         ["vector_arithmetic_success"] = "30 smoke trials on the smoke DCGAN with InfoGAN's codes land 30 %, a random direction 20 %: too few trials on too weak a generator for a range",
