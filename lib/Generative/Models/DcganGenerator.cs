@@ -72,6 +72,7 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
         Tensor Modulate(StyleModulation modulation, Tensor x, Tensor style) { var y = modulation.forward(x, style); seen?.Invoke(nameof(StyleModulation), y); return y; }
         var input = Apply(read, z.view(-1, LatentDim));
         var style = Code.Style > 0 ? input[.., Code.ContentInputs..] : null;
+        // Layer by layer rather than layout.forward, so that Trace sees each one; the arithmetic is the same.
         var h = layout.children().Cast<Module<Tensor, Tensor>>().Aggregate(style is null ? input : input[.., ..Code.ContentInputs], (x, layer) => Apply(layer, x));
         if (style is not null) h = Modulate(strokeStyle!, h, style);
         h = Apply(output, Apply(strokes, h));
