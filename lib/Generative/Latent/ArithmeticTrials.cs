@@ -301,8 +301,7 @@ public sealed class ArithmeticTrials : IDisposable
 
     (int[] Predicted, double[] Confidence) Classify(Tensor images)
     {
-        using var evalMode = Inference.EvalMode(_classifier);
-        using var probabilities = Inference.MapBatched(images, 500, x => nn.functional.softmax(_classifier.forward(x), 1));
+        using var probabilities = Inference.Probabilities(_classifier, images);
         var (values, indexes) = probabilities.max(1);
         using (values) using (indexes)
             return (indexes.data<long>().Select(v => (int)v).ToArray(), ToArray(values));

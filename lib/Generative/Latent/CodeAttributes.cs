@@ -35,7 +35,7 @@ public static class CodeAttributes
         var r = corrcoef(rows);
         int width = code.Continuous, slant = code.Continuous + 1;
         return Enumerable.Range(0, code.Continuous)
-            .Select(k => new CodeAttribute(k, k >= code.Continuous - code.Style, r[k, width].item<double>(), r[k, slant].item<double>()))
+            .Select(k => new CodeAttribute(k, code.IsStyle(k), r[k, width].item<double>(), r[k, slant].item<double>()))
             .ToList();
     }
 }

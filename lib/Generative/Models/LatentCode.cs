@@ -37,6 +37,9 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0,
         return special.erf(z[.., (Noise + Categories)..] / Math.Sqrt(2)).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Whether continuous code number <paramref name="index"/> is a style code: the style codes are the last ones.</summary>
+    public bool IsStyle(int index) => index >= Continuous - Style;
+
     /// <summary>Columns of <see cref="Input"/> that lay out the digit: all but the style codes at its end.</summary>
     public int ContentInputs => Noise + Categories + Continuous - Style;
 

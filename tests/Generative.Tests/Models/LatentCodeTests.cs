@@ -27,6 +27,7 @@ public class LatentCodeTests
     {
         var code = new LatentCode(8, Categories: 3, Continuous: 2, Style: 1);
         Assert.Equal(7, code.ContentInputs);
+        Assert.Equal([false, true], new[] { code.IsStyle(0), code.IsStyle(1) });
         Assert.Equal(5, code.Outputs);
         Assert.Equal("8 coordinates: 3 of noise, 3 categorical, 2 continuous (the last one a style code)", code.ToString());
         Assert.Equal(8, Code.ContentInputs);
