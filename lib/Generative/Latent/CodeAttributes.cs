@@ -6,10 +6,10 @@ namespace Generative.Latent;
 
 /// <summary>How one continuous code of z goes with the measured attributes of the images it draws.</summary>
 /// <param name="Code">Index among the continuous codes.</param>
-/// <param name="IsStyle">It is a style code (<see cref="LatentCode.Style"/>).</param>
+/// <param name="Role">What the code is wired to in the generator (<see cref="LatentCode.RoleOf"/>).</param>
 /// <param name="Thickness">Correlation of the code with stroke width.</param>
 /// <param name="Slant">Correlation of the code with slant.</param>
-public sealed record CodeAttribute(int Code, bool IsStyle, double Thickness, double Slant);
+public sealed record CodeAttribute(int Code, ContinuousRole Role, double Thickness, double Slant);
 
 /// <summary>What each continuous code of a generator draws, measured without labels: InfoGAN's figures vary one code by eye;
 /// here its correlation with each attribute over many samples says it in numbers.</summary>
@@ -35,7 +35,7 @@ public static class CodeAttributes
         var r = corrcoef(rows);
         int width = code.Continuous, slant = code.Continuous + 1;
         return Enumerable.Range(0, code.Continuous)
-            .Select(k => new CodeAttribute(k, code.IsStyle(k), r[k, width].item<double>(), r[k, slant].item<double>()))
+            .Select(k => new CodeAttribute(k, code.RoleOf(k), r[k, width].item<double>(), r[k, slant].item<double>()))
             .ToList();
     }
 }

@@ -16,7 +16,9 @@ namespace Generative.Models;
 /// <param name="Continuous">Coordinates read as continuous codes (0: none).</param>
 /// <param name="Style">How many of the continuous codes, the last ones, are style codes: the generator reads them only where it draws
 /// the strokes (<see cref="StyleModulation"/>), not where it lays out the digit (0: none).</param>
-public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0, int Style = 0)
+/// <param name="Shear">How many of the continuous codes, just before the style codes, are shear codes (0 or 1): the generator reads it
+/// only to shear its last hidden maps (<see cref="Models.Shear"/>), not where it lays out the digit.</param>
+public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0, int Style = 0, int Shear = 0)
 {
     /// <summary>Coordinates of plain noise, before the categorical ones.</summary>
     public int Noise => Dim - Categories - Continuous;
@@ -37,13 +39,18 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0,
         return special.erf(z[.., (Noise + Categories)..] / Math.Sqrt(2)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Whether continuous code number <paramref name="index"/> is a style code: the style codes are the last ones.</summary>
-    public bool IsStyle(int index) => index >= Continuous - Style;
+    /// <summary>What continuous code number <paramref name="index"/> does: the layout codes come first, then the shear code, then the style codes.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such continuous code.</exception>
+    public ContinuousRole RoleOf(int index)
+    {
+        if (index < 0 || index >= Continuous) throw new ArgumentOutOfRangeException(nameof(index), index, $"a continuous code from 0 to {Continuous - 1}");
+        return index >= Continuous - Style ? ContinuousRole.Style : index >= Continuous - Style - Shear ? ContinuousRole.Shear : ContinuousRole.Layout;
+    }
 
-    /// <summary>Columns of <see cref="Input"/> that lay out the digit: all but the style codes at its end.</summary>
-    public int ContentInputs => Noise + Categories + Continuous - Style;
+    /// <summary>Columns of <see cref="Input"/> that lay out the digit: all but the shear and style codes at its end.</summary>
+    public int ContentInputs => Noise + Categories + Continuous - Style - Shear;
 
-    /// <summary>What the generator's first layer reads from z [N, Dim]: the noise, the one-hot of the category, the continuous codes (the style codes last).</summary>
+    /// <summary>What the generator's first layer reads from z [N, Dim]: the noise, the one-hot of the category, the continuous codes (the shear and style codes last).</summary>
     public Tensor Input(Tensor z)
     {
         if (!HasCodes) return z;
@@ -77,9 +84,13 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0,
         return copy.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The layout in words, e.g. "100 coordinates: 88 of noise, 10 categorical, 2 continuous".</summary>
-    public override string ToString() => !HasCodes ? $"{Dim} coordinates of noise"
-        : $"{Dim} coordinates: {Noise} of noise, {Categories} categorical, {Continuous} continuous" + (Style > 0 ? $" (the last {(Style == 1 ? "one a style code" : $"{Style} style codes")})" : "");
+    /// <summary>The layout in words, e.g. "100 coordinates: 87 of noise, 10 categorical, 3 continuous (1 layout, 1 shear, 1 style code)".</summary>
+    public override string ToString()
+    {
+        if (!HasCodes) return $"{Dim} coordinates of noise";
+        var layout = $"{Dim} coordinates: {Noise} of noise, {Categories} categorical, {Continuous} continuous";
+        return Style + Shear == 0 ? layout : $"{layout} ({Continuous - Style - Shear} layout, {Shear} shear, {Style} style code{(Style == 1 ? "" : "s")})";
+    }
 
     /// <summary>Plain noise of <paramref name="dim"/> coordinates, so that a z length alone says "no codes".</summary>
     public static implicit operator LatentCode(int dim) => new(dim);
@@ -93,8 +104,21 @@ public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0,
                 "use 0 or at least 2 categories, no negative count, and leave room in z (the course uses 10 and 3 in 100)");
         if (Style < 0 || Style > Continuous)
             throw new ArgumentOutOfRangeException(nameof(Style), Style, $"style codes are some of the {Continuous} continuous codes: use 0 to {Continuous} (the course uses 1 of 3)");
+        if (Shear is < 0 or > 1 || Shear + Style > Continuous)
+            throw new ArgumentOutOfRangeException(nameof(Shear), Shear, $"a shear code is one of the {Continuous} continuous codes besides the {Style} style codes, and a map has one shear: use 0 or 1 (the course uses 1)");
         return this;
     }
+}
+
+/// <summary>What a continuous code is wired to in the generator.</summary>
+public enum ContinuousRole
+{
+    /// <summary>Read with the noise where the digit is laid out: free to become anything.</summary>
+    Layout,
+    /// <summary>Read only to shear the last hidden maps (<see cref="Models.Shear"/>): it can tilt the digit, nothing else.</summary>
+    Shear,
+    /// <summary>Read only to scale and shift the last maps (<see cref="StyleModulation"/>): it can change how strokes are drawn, not where.</summary>
+    Style,
 }
 
 /// <summary>The generator's first layer: reads z as its <see cref="LatentCode"/> says (noise, one-hot category, continuous codes).</summary>

@@ -7,8 +7,8 @@ namespace Generative.Models;
 /// <summary>Feature maps [N, C, H, W] scaled and shifted per channel by a linear function of style codes [N, S]:
 /// h · (1 + γ(s)) + β(s) (FiLM, Perez et al., 2018; the per-layer styles of StyleGAN, Karras et al., 2019).</summary>
 /// <remarks>A per-channel scale and shift changes how much of each feature every position gets, not where the features are: placed
-/// after the generator's last hidden layer it can make every stroke bolder or finer, but cannot move one. γ and β start at zero, so
-/// the layer starts as the identity.</remarks>
+/// after the generator's last hidden layer it can make every stroke bolder or finer, but cannot move one. γ starts at zero, and so
+/// does β unless told otherwise: the layer then starts as the identity.</remarks>
 public sealed class StyleModulation : Module<Tensor, Tensor, Tensor>
 {
     readonly Module<Tensor, Tensor> affine;
@@ -19,12 +19,18 @@ public sealed class StyleModulation : Module<Tensor, Tensor, Tensor>
     /// <param name="styles">Style codes read.</param>
     /// <param name="channels">Channels modulated.</param>
     /// <param name="scale">False shifts only (β, no γ).</param>
-    public StyleModulation(int styles, int channels, bool scale = true) : base(nameof(StyleModulation))
+    /// <param name="initialShift">β's starting slope: every channel shifted by this much per unit of each style code.</param>
+    public StyleModulation(int styles, int channels, bool scale = true, double initialShift = 0) : base(nameof(StyleModulation))
     {
         if (styles < 1 || channels < 1) throw new ArgumentOutOfRangeException(nameof(styles), $"{styles} style codes for {channels} channels: both must be positive");
         (this.channels, this.scale) = (channels, scale);
         var linear = Linear(styles, scale ? 2 * channels : channels);
-        using (no_grad()) { init.zeros_(linear.weight); init.zeros_(linear.bias!); }
+        using (no_grad())
+        {
+            init.zeros_(linear.weight);
+            init.zeros_(linear.bias!);
+            linear.weight[(scale ? channels : 0)..].fill_(initialShift);
+        }
         affine = linear;
         RegisterComponents();
     }

@@ -46,9 +46,10 @@ public static class Recipes
     public static readonly GanRecipe MlpGan = new("MlpGenerator+MlpDiscriminator", () => new MlpGenerator(latentDim: 100, hidden: 512), () => new MlpDiscriminator(hidden: 256),
         Code: 100, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 12, BatchSize: 128, GeneratorAverageDecay: 0.999);
 
-    /// <summary>Notebook 05's z: 87 coordinates of noise, 10 read as a category, 3 as continuous codes (InfoGAN's MNIST codes, and one more),
-    /// the last of them a style code that reaches only the strokes (<see cref="StyleModulation"/>).</summary>
-    public static readonly LatentCode DcganCode = new(100, Categories: 10, Continuous: 3, Style: 1);
+    /// <summary>Notebook 05's z: 87 coordinates of noise, 10 read as a category, 3 as continuous codes (InfoGAN's MNIST codes, and one more):
+    /// one read with the noise, a shear code that can only tilt the digit (<see cref="Shear"/>) and a style code that reaches only the
+    /// strokes (<see cref="StyleModulation"/>).</summary>
+    public static readonly LatentCode DcganCode = new(100, Categories: 10, Continuous: 3, Style: 1, Shear: 1);
 
     /// <summary>Notebook 05's DCGAN, with fully connected hidden layers (two in the generator, one in the discriminator) and InfoGAN's
     /// codes (<see cref="DcganCode"/>, information loss of weight 1 in both networks' losses): batch 128, Adam with β1 = 0.5 at 1e-3

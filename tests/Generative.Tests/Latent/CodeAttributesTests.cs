@@ -22,8 +22,8 @@ public class CodeAttributesTests
     {
         var found = CodeAttributes.Of(Decode, Code, samples: 300, seed: 1);
         Assert.Equal(2, found.Count);
-        Assert.False(found[0].IsStyle);
-        Assert.True(found[1].IsStyle);
+        Assert.Equal(ContinuousRole.Layout, found[0].Role);
+        Assert.Equal(ContinuousRole.Style, found[1].Role);
         Assert.True(found[0].Slant > 0.9, $"the shear code's correlation with slant is {found[0].Slant:F2}");
         Assert.InRange(found[0].Thickness, -0.2, 0.2);
         Assert.True(found[1].Thickness > 0.9, $"the width code's correlation with stroke width is {found[1].Thickness:F2}");

@@ -27,12 +27,24 @@ public class LatentCodeTests
     {
         var code = new LatentCode(8, Categories: 3, Continuous: 2, Style: 1);
         Assert.Equal(7, code.ContentInputs);
-        Assert.Equal([false, true], new[] { code.IsStyle(0), code.IsStyle(1) });
+        Assert.Equal([ContinuousRole.Layout, ContinuousRole.Style], new[] { code.RoleOf(0), code.RoleOf(1) });
         Assert.Equal(5, code.Outputs);
-        Assert.Equal("8 coordinates: 3 of noise, 3 categorical, 2 continuous (the last one a style code)", code.ToString());
+        Assert.Equal("8 coordinates: 3 of noise, 3 categorical, 2 continuous (1 layout, 0 shear, 1 style code)", code.ToString());
         Assert.Equal(8, Code.ContentInputs);
         Assert.Contains("use 0 to 2", Assert.Throws<ArgumentOutOfRangeException>(() => (Code with { Style = 3 }).Validated()).Message);
         Assert.Contains("use 0 to 2", Assert.Throws<ArgumentOutOfRangeException>(() => (Code with { Style = -1 }).Validated()).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => code.RoleOf(2));
+    }
+
+    [Fact]
+    public void TheShearCodeSitsBetweenTheLayoutAndTheStyleCodesAndIsNotLaidOut()
+    {
+        var code = new LatentCode(10, Categories: 3, Continuous: 3, Style: 1, Shear: 1);
+        Assert.Equal(8, code.ContentInputs);
+        Assert.Equal([ContinuousRole.Layout, ContinuousRole.Shear, ContinuousRole.Style], Enumerable.Range(0, 3).Select(code.RoleOf));
+        Assert.Equal("10 coordinates: 4 of noise, 3 categorical, 3 continuous (1 layout, 1 shear, 1 style code)", code.ToString());
+        Assert.Contains("use 0 or 1", Assert.Throws<ArgumentOutOfRangeException>(() => (code with { Shear = 2 }).Validated()).Message);
+        Assert.Contains("use 0 or 1", Assert.Throws<ArgumentOutOfRangeException>(() => (code with { Style = 3 }).Validated()).Message);
     }
 
     [Fact]

@@ -118,6 +118,12 @@ public class ModelShapeTests
                     + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Linear(1, 2 * width) + Conv(width, 1, 4, bias: false) + Linear(1, 1),
              new DcganDiscriminator(width, codeOutputs: 13),
                 Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1) + Linear(256, 13)),
+            // A shear code also leaves the first layer (98 inputs), for one gain.
+            (new DcganGenerator(new LatentCode(100, Categories: 10, Continuous: 3, Style: 1, Shear: 1), width),
+                Linear(98, 512) + BatchNorm(512) + Linear(512, 512) + BatchNorm(512) + Linear(512, 2 * width * 49) + BatchNorm(2 * width * 49)
+                    + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + 1 + Linear(1, 2 * width) + Conv(width, 1, 4, bias: false) + Linear(1, 1),
+             new DcganDiscriminator(width, codeOutputs: 13),
+                Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1) + Linear(256, 13)),
         };
         foreach (var (g, gParams, d, dParams) in pairs)
         {
@@ -151,15 +157,34 @@ public class ModelShapeTests
         var z = randn(4, 20, generator: new Generator(1));
         var other = z.clone();
         other[.., 19] = z[.., 19] + 2;
-        // The modulations start as the identity, and the layers that lay out the digit never read the style code.
+        // From the start the style code shifts the output, so the image changes; but with the modulations at zero, nothing else reads it.
+        Assert.True(g.forward(z).sub(g.forward(other)).abs().max().item<float>() > 1e-3, "the style code shifts the output from the start");
+        void Modulations(double value) { using (no_grad()) foreach (var (_, p) in g.named_parameters().Where(p => p.name.Contains("Style"))) p.fill_(value); }
+        Modulations(0);
         Assert.True(g.forward(z).eq(g.forward(other)).all().item<bool>());
-        using (no_grad())
-            foreach (var (name, p) in g.named_parameters().Where(p => p.name.Contains("Style")))
-                p.fill_(0.5);
+        Modulations(0.5);
         Assert.True(g.forward(z).sub(g.forward(other)).abs().max().item<float>() > 1e-3, "a trained modulation lets the style code change the image");
         var trace = g.Trace(z);
         Assert.Equal(["z: [4, 20]", "CategoricalCode: [4, 20]", "Linear: [4, 32]"], trace.Take(3));
         Assert.Equal(["StyleModulation: [4, 16, 14, 14]", "ReLU: [4, 16, 14, 14]", "ConvTranspose2d: [4, 1, 28, 28]", "StyleModulation: [4, 1, 28, 28]", "Tanh: [4, 1, 28, 28]"], trace.TakeLast(5));
+    }
+
+    [Fact]
+    public void TheShearCodeReachesTheImageOnlyThroughTheShearOfThe14x14Maps()
+    {
+        using var scope = NewDisposeScope();
+        var code = new LatentCode(20, Categories: 3, Continuous: 3, Style: 1, Shear: 1);
+        using var g = new DcganGenerator(code, ngf: 16, hidden: 32);
+        g.eval();
+        var z = randn(4, 20, generator: new Generator(1));
+        var other = z.clone();
+        other[.., 18] = z[.., 18] + 2;
+        Assert.True(g.forward(z).sub(g.forward(other)).abs().max().item<float>() > 1e-3, "the shear code tilts the maps from the start");
+        using (no_grad()) g.named_parameters().Single(p => p.name.Contains("shear")).parameter.zero_();
+        // With no shear, the layers that lay out the digit do not read the shear code at all.
+        Assert.True(g.forward(z).eq(g.forward(other)).all().item<bool>());
+        var trace = g.Trace(z);
+        Assert.Equal(["BatchNorm2d: [4, 16, 14, 14]", "Shear: [4, 16, 14, 14]", "StyleModulation: [4, 16, 14, 14]"], trace.SkipWhile(t => !t.StartsWith("ConvTranspose2d")).Skip(1).Take(3));
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public class StyleModulationTests
         var moved = shift.forward(h, s) - h;
         Assert.True(moved[0].allclose(full_like(moved[0], -1), atol: 1e-5));
         Assert.True(moved[1].allclose(full_like(moved[1], -1), atol: 1e-5));
+        using var started = new StyleModulation(styles: 2, channels: 3, scale: false, initialShift: 0.5);
+        Assert.True((started.forward(h.expand(2, 3, 3, 3), s) - h).allclose(s.sum(1).mul(0.5).view(2, 1, 1, 1).expand(2, 3, 3, 3), atol: 1e-5),
+            "a starting shift moves every channel by the slope times the sum of the codes");
         Assert.Contains("both must be positive", Assert.Throws<ArgumentOutOfRangeException>(() => new StyleModulation(0, 4)).Message);
     }
 }

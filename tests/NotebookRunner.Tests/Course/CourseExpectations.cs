@@ -14,7 +14,8 @@ public static class CourseExpectations
         { "02-autoencoders", 4 },
         { "03-vae-derivation", 4 },
         { "04-gans", 6 },
-        { "05-dcgan-vector-math", 10 },
+        { "05-dcgan", 9 },
+        { "06-latent-vector-math", 9 },
     };
 
     /// <summary>Ranges at smoke size that a broken run falls outside. Each is set from the smoke run's own figure (in the comment) and
@@ -69,7 +70,7 @@ public static class CourseExpectations
         ["vector_arithmetic_thickness_offset_agreement"] = "the smoke DCGAN's stroke-width offsets agree 0.05: no range separates that from unrelated codes",
         ["dcgan_unsure_share"] = "the smoke classifier is unsure of 28 % of real digits and 69 % of the smoke DCGAN's samples: at that size the figure judges the classifier as much as the generator",
         ["dcgan_style_code_width_correlation"] = "0.17 in one smoke run and 0.004 in another (through Jupyter): after 316 smoke steps the style code has not settled on what it draws, so no range separates a working generator from an untrained one (0 up to sampling noise)",
-        ["dcgan_layout_code_slant_correlation"] = "0.34 at smoke size; an untrained generator's codes also move its images, and so their slant, by chance, and no broken generator was measured to set a range against",
+        ["dcgan_shear_code_slant_correlation"] = "0.14 at smoke size; the shear starts at a gain of 0.3, so an untrained generator's shear code also goes with slant, and no range separates a working generator from it",
         ["dcgan_between_two_share"] = "19 % of the smoke DCGAN's unsure samples fall between two digits; no broken generator was measured to set a range against",
         ["vector_arithmetic_success"] = "30 smoke trials on the smoke DCGAN with InfoGAN's codes land 30 %, a random direction 20 %: too few trials on too weak a generator for a range",
         ["dcgan_without_codes_epoch1_classifier_score"] = "79 steps of the DCGAN without codes score 1.41 at smoke size, barely above an untrained generator's 1.00",
@@ -85,13 +86,13 @@ public static class CourseExpectations
         ["02-autoencoders"] = ["pca32_test_mse", "ae_linear_test_mse", "ae_deep_test_mse", "ae_cnn_test_mse", "ae_features_fewlabel_accuracy", "pixels_fewlabel_accuracy"],
         ["03-vae-derivation"] = ["kl_mc_rel_error", "vae_bernoulli_test_nelbo", "vae_bernoulli_test_iwae_nll", "vae_gaussian_test_nelbo", "vae2d_test_nelbo"],
         ["04-gans"] = ["toy_gan_mean_distance", "gan_frechet", "gan_classifier_score"],
-        ["05-dcgan-vector-math"] = ["dcgan_frechet", "dcgan_classifier_score", "real_test_frechet", "vae_frechet", "vector_arithmetic_success",
-            "dcgan_epoch1_classifier_score", "dcgan_without_codes_epoch1_classifier_score",
-            "vector_arithmetic_slant_offset_agreement", "vector_arithmetic_thickness_offset_agreement",
+        ["05-dcgan"] = ["dcgan_frechet", "dcgan_classifier_score", "real_test_frechet",
             "dcgan_unsure_share", "dcgan_between_two_share", "real_test_unsure_share",
-            "dcgan_style_code_width_correlation", "dcgan_layout_code_slant_correlation",
+            "dcgan_style_code_width_correlation", "dcgan_shear_code_slant_correlation",
             "dcgan_unsure_share_flattest_fifth", "dcgan_unsure_share_steepest_fifth", "dcgan_flattest_70_classifier_score",
             "dcgan_category_purity", "dcgan_category_digits"],
+        ["06-latent-vector-math"] = ["vae_frechet", "vector_arithmetic_success", "dcgan_epoch1_classifier_score", "dcgan_without_codes_epoch1_classifier_score",
+            "vector_arithmetic_slant_offset_agreement", "vector_arithmetic_thickness_offset_agreement"],
     };
 
     /// <summary>Each notebook with the number of claims it checks.</summary>
@@ -102,7 +103,8 @@ public static class CourseExpectations
         { "02-autoencoders", 5 },
         { "03-vae-derivation", 14 },
         { "04-gans", 7 },
-        { "05-dcgan-vector-math", 16 },
+        { "05-dcgan", 11 },
+        { "06-latent-vector-math", 6 },
     };
 
     /// <summary>The charts of an executed notebook that are not live training charts.</summary>

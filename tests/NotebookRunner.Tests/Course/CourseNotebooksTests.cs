@@ -30,7 +30,7 @@ public abstract class CourseSmokeRun
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        // A guard against a hung kernel, not a speed target: on a shared 2-core machine the six notebooks take 5-8 minutes.
+        // A guard against a hung kernel, not a speed target: on a shared 2-core machine the seven notebooks take 5-8 minutes.
         if (!process.WaitForExit(TimeSpan.FromMinutes(20))) { process.Kill(entireProcessTree: true); throw new TimeoutException($"the smoke run took over 20 minutes:\n{stdout.Result}"); }
         Elapsed = clock.Elapsed;
         Output = stdout.Result + stderr.Result;

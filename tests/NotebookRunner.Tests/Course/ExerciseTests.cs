@@ -12,7 +12,8 @@ public static class CourseExercises
         { "02-autoencoders", ["ratio16", "halfCodeRatio"] },
         { "03-vae-derivation", ["klNats", "iwaeK1"] },
         { "04-gans", ["dStar", "collapsedScore"] },
-        { "05-dcgan-vector-math", ["linearMidpointNorm", "slerpNorm"] },
+        { "05-dcgan", ["upsampledSide", "codeAtOne"] },
+        { "06-latent-vector-math", ["linearMidpointNorm", "slerpNorm"] },
     };
 }
 
