@@ -58,7 +58,7 @@ public static class Recipes
         Code: DcganCode, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 4, BatchSize: 128, GeneratorAverageDecay: 0.999,
         Loss: GanLoss.Hinge, InformationWeight: 1);
 
-    /// <summary>Notebook 05's comparison: <see cref="Dcgan"/>'s settings with z read as plain noise (no codes, no head Q, no information
+    /// <summary>Notebook 06's comparison: <see cref="Dcgan"/>'s settings with z read as plain noise (no codes, no head Q, no information
     /// loss), so that the effect of the codes is measured with everything else the same.</summary>
     public static readonly GanRecipe DcganWithoutCodes = Dcgan with
     {
