@@ -13,13 +13,14 @@ namespace Generative.Models;
 /// from z instead, this small generator drew strokes without the digit's overall shape; the second hidden layer drew digits the
 /// evaluation network was surer of, for 5 to 15 % more time per epoch. And z can carry InfoGAN's codes (<see cref="CategoricalCode"/>); its
 /// shear and style codes skip the layers that lay out the digit. The shear code shears the last hidden maps (<see cref="Shear"/>), so it can
-/// tilt the digit but not change it; the style codes scale and shift those maps and the output (<see cref="StyleModulation"/>), so they
-/// can change how the strokes are drawn but not where.</remarks>
+/// tilt the digit but not change it; the style codes scale and shift those maps and the output (<see cref="StyleModulation"/>), and the
+/// first of them thickens or thins the output's strokes (<see cref="StrokeWidth"/>), so they can change how the strokes are drawn but not where.</remarks>
 public sealed class DcganGenerator : Module<Tensor, Tensor>
 {
     readonly Module<Tensor, Tensor> read, layout, strokes, output, squash;
     readonly StyleModulation? strokeStyle, outputStyle;
     readonly Shear? shear;
+    readonly StrokeWidth? strokeWidth;
 
     /// <summary>The output shift's starting slope per unit of the style code, before the Tanh.</summary>
     public const double OutputStyleShift = 0.5;
@@ -58,6 +59,7 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
             // started at zero, the style code became stroke width in four runs (|r| 0.65–0.77) but not in a fifth (0.23); started at
             // 0.5, it did in both runs measured (0.67, 0.70).
             outputStyle = new StyleModulation(code.Style, 1, scale: false, initialShift: OutputStyleShift);
+            strokeWidth = new StrokeWidth();
         }
         RegisterComponents();
         DcganInit.Apply(this);
@@ -87,7 +89,7 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
         if (shear is not null) h = Condition(shear, h, input[.., shearAt..styleAt]);
         if (style is not null) h = Condition(strokeStyle!, h, style);
         h = Apply(output, Apply(strokes, h));
-        if (style is not null) h = Condition(outputStyle!, h, style);
+        if (style is not null) h = Condition(strokeWidth!, Condition(outputStyle!, h, style), style[.., ..1]);
         return Apply(squash, h);
     }
 }

@@ -48,14 +48,14 @@ public static class Recipes
 
     /// <summary>Notebook 05's z: 87 coordinates of noise, 10 read as a category, 3 as continuous codes (InfoGAN's MNIST codes, and one more):
     /// one read with the noise, a shear code that can only tilt the digit (<see cref="Shear"/>) and a style code that reaches only the
-    /// strokes (<see cref="StyleModulation"/>).</summary>
+    /// strokes (<see cref="StyleModulation"/>, <see cref="StrokeWidth"/>).</summary>
     public static readonly LatentCode DcganCode = new(100, Categories: 10, Continuous: 3, Style: 1, Shear: 1);
 
     /// <summary>Notebook 05's DCGAN, with fully connected hidden layers (two in the generator, one in the discriminator) and InfoGAN's
     /// codes (<see cref="DcganCode"/>, information loss of weight 1 in both networks' losses): batch 128, Adam with β1 = 0.5 at 1e-3
-    /// for both networks, 4 epochs, the hinge loss, and the generator's weights averaged with decay 0.999 as the MLP GAN's.</summary>
+    /// for both networks, 3 epochs, the hinge loss, and the generator's weights averaged with decay 0.999 as the MLP GAN's.</summary>
     public static readonly GanRecipe Dcgan = new("DcganGenerator+DcganDiscriminator", () => new DcganGenerator(DcganCode), () => new DcganDiscriminator(codeOutputs: DcganCode.Outputs),
-        Code: DcganCode, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 4, BatchSize: 128, GeneratorAverageDecay: 0.999,
+        Code: DcganCode, GeneratorAdam: new(1e-3, 0.5), DiscriminatorAdam: new(1e-3, 0.5), Epochs: 3, BatchSize: 128, GeneratorAverageDecay: 0.999,
         Loss: GanLoss.Hinge, InformationWeight: 1);
 
     /// <summary>Notebook 06's comparison: <see cref="Dcgan"/>'s settings with z read as plain noise (no codes, no head Q, no information

@@ -112,16 +112,16 @@ public class ModelShapeTests
                     + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Conv(width, 1, 4, bias: false),
              new DcganDiscriminator(width, codeOutputs: 12),
                 Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1) + Linear(256, 12)),
-            // A style code leaves the first layer (99 inputs) for a scale and shift of the 14x14 maps and a shift of the output.
+            // A style code leaves the first layer (99 inputs) for a scale and shift of the 14x14 maps, a shift of the output and its stroke width.
             (new DcganGenerator(new LatentCode(100, Categories: 10, Continuous: 3, Style: 1), width),
                 Linear(99, 512) + BatchNorm(512) + Linear(512, 512) + BatchNorm(512) + Linear(512, 2 * width * 49) + BatchNorm(2 * width * 49)
-                    + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Linear(1, 2 * width) + Conv(width, 1, 4, bias: false) + Linear(1, 1),
+                    + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + Linear(1, 2 * width) + Conv(width, 1, 4, bias: false) + Linear(1, 1) + 1,
              new DcganDiscriminator(width, codeOutputs: 13),
                 Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1) + Linear(256, 13)),
-            // A shear code also leaves the first layer (98 inputs), for one gain.
+            // A shear code also leaves the first layer (98 inputs), for one gain; the style code's stroke width has one more.
             (new DcganGenerator(new LatentCode(100, Categories: 10, Continuous: 3, Style: 1, Shear: 1), width),
                 Linear(98, 512) + BatchNorm(512) + Linear(512, 512) + BatchNorm(512) + Linear(512, 2 * width * 49) + BatchNorm(2 * width * 49)
-                    + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + 1 + Linear(1, 2 * width) + Conv(width, 1, 4, bias: false) + Linear(1, 1),
+                    + Conv(2 * width, width, 4, bias: false) + BatchNorm(width) + 1 + Linear(1, 2 * width) + Conv(width, 1, 4, bias: false) + Linear(1, 1) + 1,
              new DcganDiscriminator(width, codeOutputs: 13),
                 Conv(1, width, 4, bias: false) + Conv(width, 2 * width, 4, bias: false) + BatchNorm(2 * width) + Linear(2 * width * 49, 256) + Linear(256, 1) + Linear(256, 13)),
         };
@@ -157,16 +157,16 @@ public class ModelShapeTests
         var z = randn(4, 20, generator: new Generator(1));
         var other = z.clone();
         other[.., 19] = z[.., 19] + 2;
-        // From the start the style code shifts the output, so the image changes; but with the modulations at zero, nothing else reads it.
+        // From the start the style code shifts the output and thickens it, so the image changes; with those at zero, nothing else reads it.
         Assert.True(g.forward(z).sub(g.forward(other)).abs().max().item<float>() > 1e-3, "the style code shifts the output from the start");
-        void Modulations(double value) { using (no_grad()) foreach (var (_, p) in g.named_parameters().Where(p => p.name.Contains("Style"))) p.fill_(value); }
+        void Modulations(double value) { using (no_grad()) foreach (var (_, p) in g.named_parameters().Where(p => p.name.Contains("Style") || p.name.Contains("Width"))) p.fill_(value); }
         Modulations(0);
         Assert.True(g.forward(z).eq(g.forward(other)).all().item<bool>());
         Modulations(0.5);
         Assert.True(g.forward(z).sub(g.forward(other)).abs().max().item<float>() > 1e-3, "a trained modulation lets the style code change the image");
         var trace = g.Trace(z);
         Assert.Equal(["z: [4, 20]", "CategoricalCode: [4, 20]", "Linear: [4, 32]"], trace.Take(3));
-        Assert.Equal(["StyleModulation: [4, 16, 14, 14]", "ReLU: [4, 16, 14, 14]", "ConvTranspose2d: [4, 1, 28, 28]", "StyleModulation: [4, 1, 28, 28]", "Tanh: [4, 1, 28, 28]"], trace.TakeLast(5));
+        Assert.Equal(["StyleModulation: [4, 16, 14, 14]", "ReLU: [4, 16, 14, 14]", "ConvTranspose2d: [4, 1, 28, 28]", "StyleModulation: [4, 1, 28, 28]", "StrokeWidth: [4, 1, 28, 28]", "Tanh: [4, 1, 28, 28]"], trace.TakeLast(6));
     }
 
     [Fact]
