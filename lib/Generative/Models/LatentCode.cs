@@ -15,7 +15,7 @@ namespace Generative.Models;
 /// <param name="Categories">Coordinates read as one categorical choice (0: none).</param>
 /// <param name="Continuous">Coordinates read as continuous codes (0: none).</param>
 /// <param name="Style">How many of the continuous codes, the last ones, are style codes: the generator reads them only where it draws
-/// the strokes (<see cref="StyleModulation"/>), not where it lays out the digit (0: none).</param>
+/// the strokes (<see cref="StyleModulation"/>, <see cref="StrokeWidth"/>), not where it lays out the digit (0: none).</param>
 /// <param name="Shear">How many of the continuous codes, just before the style codes, are shear codes (0 or 1): the generator reads it
 /// only to shear its last hidden maps (<see cref="Models.Shear"/>), not where it lays out the digit.</param>
 public sealed record LatentCode(int Dim, int Categories = 0, int Continuous = 0, int Style = 0, int Shear = 0)
@@ -117,7 +117,8 @@ public enum ContinuousRole
     Layout,
     /// <summary>Read only to shear the last hidden maps (<see cref="Models.Shear"/>): it can tilt the digit, nothing else.</summary>
     Shear,
-    /// <summary>Read only to scale and shift the last maps (<see cref="StyleModulation"/>): it can change how strokes are drawn, not where.</summary>
+    /// <summary>Read only to scale and shift the last maps and the output (<see cref="StyleModulation"/>) and to thicken or thin the output's
+    /// strokes (<see cref="StrokeWidth"/>): it can change how strokes are drawn, not where.</summary>
     Style,
 }
 
