@@ -55,9 +55,8 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
         if (code.Style > 0)
         {
             strokeStyle = new StyleModulation(code.Style, ngf);
-            // Started as a shift of the output, which thickens or thins every stroke, so that Q can read the code from the first step:
-            // started at zero, the style code became stroke width in four runs (|r| 0.65–0.77) but not in a fifth (0.23); started at
-            // 0.5, it did in both runs measured (0.67, 0.70).
+            // Started as a shift of the output, which thickens or thins every stroke, rather than at zero: like StrokeWidth's starting
+            // gain (its remarks give what was measured), so that Q can read the code from the first step.
             outputStyle = new StyleModulation(code.Style, 1, scale: false, initialShift: OutputStyleShift);
             strokeWidth = new StrokeWidth();
         }

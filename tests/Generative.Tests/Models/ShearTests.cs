@@ -13,7 +13,7 @@ public class ShearTests
         using var shear = new Shear();
         var h = randn(2, 3, 6, 6, generator: new Generator(1));
         Assert.True(shear.forward(h, zeros(2, 1)).allclose(h, atol: 1e-5));
-        Assert.Equal(Shear.InitialGain, shear.Gain, 1e-6);
+        Assert.Equal(Shear.InitialGain, shear.parameters().Single().item<float>(), 1e-6);
     }
 
     [Fact]

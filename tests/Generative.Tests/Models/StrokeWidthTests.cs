@@ -22,7 +22,7 @@ public class StrokeWidthTests
         using var scope = NewDisposeScope();
         using var width = new StrokeWidth();
         Assert.True(width.forward(Stroke(), zeros(1, 1)).eq(Stroke()).all().item<bool>());
-        Assert.Equal(StrokeWidth.InitialGain, width.Gain, 1e-6);
+        Assert.Equal(StrokeWidth.InitialGain, width.parameters().Single().item<float>(), 1e-6);
     }
 
     [Fact]
